@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Polly;
+
+namespace FairDatabase.Core.Data;
+
+/// <summary>
+/// The one implementation behind every client: a connection per unit of work from the shared
+/// data source, <c>SET LOCAL ROLE</c> plus <c>request.jwt.claims</c> at the start of the
+/// transaction (what PostgREST does), commit at the end, retries for transient failures.
+/// </summary>
+public class DbClient : IDbClient
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Func<DbIdentity> _identity;
+    private readonly ResiliencePipeline _retry;
+    private readonly int _commandTimeout;
+
+    public DbClient(NpgsqlDataSource dataSource, Func<DbIdentity> identity, DbRetryPipeline retry, IOptions<DatabaseOptions> options)
+    {
+        _dataSource = dataSource;
+        _identity = identity;
+        _retry = retry.Pipeline;
+        _commandTimeout = options.Value.CommandTimeoutSeconds;
+    }
+
+    public DbIdentity Identity => _identity();
+
+    public async Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct)
+    {
+        var identity = Identity;
+        try
+        {
+            return await _retry.ExecuteAsync(async token => await RunCoreAsync(identity, work, token), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            throw DbErrors.Translate(e);
+        }
+    }
+
+    public async Task<T> RunOnceAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct)
+    {
+        var identity = Identity;
+        try
+        {
+            return await RunCoreAsync(identity, work, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            throw DbErrors.Translate(e);
+        }
+    }
+
+    private async Task<T> RunCoreAsync<T>(DbIdentity identity, Func<DbSession, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            // identity.Role is one of DbIdentity's fixed names, never user input.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL ROLE " + SqlIdentifier.Quote(identity.Role)));
+            var claims = new NpgsqlBatchCommand("SELECT set_config('request.jwt.claims', $1, true)");
+            claims.Parameters.Add(new NpgsqlParameter { Value = identity.ClaimsJson });
+            batch.BatchCommands.Add(claims);
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+
+        var result = await work(new DbSession(connection, transaction, identity, _commandTimeout, ct));
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+}
+
+public sealed class ServiceRoleClient(NpgsqlDataSource dataSource, DbRetryPipeline retry, IOptions<DatabaseOptions> options)
+    : DbClient(dataSource, () => DbIdentity.ServiceRole, retry, options), IServiceRoleClient;
+
+public sealed class UserClient(NpgsqlDataSource dataSource, IUserContext user, DbRetryPipeline retry, IOptions<DatabaseOptions> options)
+    : DbClient(dataSource, () => user.Identity ?? throw new DatabaseException(DbErrorKind.Forbidden, "Sign in first.", null, null), retry, options),
+      IUserClient;

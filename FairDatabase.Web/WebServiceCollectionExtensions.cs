@@ -1,0 +1,29 @@
+using FairDatabase.Web.Health;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FairDatabase.Web;
+
+/// <summary>Everything the web tier registers and the order its middleware runs in.</summary>
+internal static class WebServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddFairDatabaseWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UseFairDatabaseWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapHealthChecks("/healthz");
+        app.MapControllers();
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs the whole suite against a throwaway PostgreSQL 15 cluster (temp dir, free port):
+# pgTAP tests with pg_prove, then the xunit tests. Always stops the cluster. The last line is
+# "N passed, N failed" (", N skipped" when any), totals of both.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$FAIRDB_ROOT"
+
+ensure_dotnet
+command -v pg_prove >/dev/null || ensure_packages libtap-parser-sourcehandler-pgtap-perl
+[ -f /usr/share/postgresql/15/extension/pgtap.control ] || ensure_packages postgresql-15-pgtap
+
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$(( 20000 + RANDOM % 20000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  die "no free port found"
+}
+
+tmp="$(mktemp -d /tmp/fairdb-test.XXXXXX)"
+chmod 755 "$tmp"
+export FAIRDB_DATA_DIR="$tmp/postgres" FAIRDB_SECRETS_DIR="$tmp/secrets" FAIRDB_PG_PORT="$(free_port)" FAIRDB_EPHEMERAL=1
+cleanup() { "$FAIRDB_ROOT/scripts/db.sh" stop >/dev/null 2>&1; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+"$FAIRDB_ROOT/scripts/db.sh" start || die "could not start the test database"
+"$FAIRDB_ROOT/scripts/db.sh" migrate || die "could not migrate the test database"
+"$FAIRDB_ROOT/scripts/db.sh" psql -c "CREATE EXTENSION IF NOT EXISTS pgtap" >/dev/null || die "pgTAP is not available"
+
+passed=0; failed=0; skipped=0
+
+# pgTAP: every test file runs in its own transaction and rolls back.
+tap_log="$tmp/pgtap.log"
+admin_url="$("$FAIRDB_ROOT/scripts/db.sh" url)"
+pg_prove --verbose --ext .sql -d "$admin_url" sql/tests/ >"$tap_log" 2>&1
+tap_rc=$?
+cat "$tap_log"
+tap_ok=$(grep -cE '^ *ok [0-9]+' "$tap_log")
+tap_not_ok=$(grep -cE '^ *not ok [0-9]+' "$tap_log")
+passed=$((passed + tap_ok)); failed=$((failed + tap_not_ok))
+if [ "$tap_rc" -ne 0 ] && [ "$tap_not_ok" -eq 0 ]; then failed=$((failed + 1)); fi
+
+# xunit: the app and the tests reach the same cluster.
+export FAIRDB_TEST_ADMIN_URL="$admin_url"
+export FAIRDB_TEST_APP_URL="$("$FAIRDB_ROOT/scripts/db.sh" app-url)"
+results="$tmp/results"
+dotnet test FairDatabase.sln --nologo -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" \
+  ${FAIRDB_TEST_FILTER:+--filter "$FAIRDB_TEST_FILTER"} 2>&1 | tee "$tmp/dotnet.log" | grep -vE '^\s*$'
+dotnet_rc=${PIPESTATUS[0]}
+trx="$results/results.trx"
+if [ -f "$trx" ]; then
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+  attr() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  x_passed=$(attr passed); x_failed=$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
+  x_skipped=$(attr notExecuted)
+  passed=$((passed + x_passed)); failed=$((failed + x_failed)); skipped=$((skipped + x_skipped))
+  if [ "$dotnet_rc" -ne 0 ] && [ "$x_failed" -eq 0 ]; then failed=$((failed + 1)); fi
+else
+  say "dotnet test produced no results (build failure?)"
+  failed=$((failed + 1))
+fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo
+echo "$summary"
+[ "$failed" -eq 0 ]

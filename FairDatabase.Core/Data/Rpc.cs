@@ -19,7 +19,7 @@ public static partial class Rpc
     {
         if (!Name().IsMatch(function))
             throw new ArgumentException($"'{function}' is not an RPC function name.", nameof(function));
-        var names = arguments is null ? [] : new DynamicParameters(arguments).ParameterNames.ToList();
+        var names = ArgumentNames(arguments);
         foreach (var n in names)
         {
             if (!Name().IsMatch(n)) throw new ArgumentException($"'{n}' is not an argument name.", nameof(arguments));
@@ -27,6 +27,14 @@ public static partial class Rpc
         var args = string.Join(", ", names.Select(n => $"{n} => @{n}"));
         return $"SELECT * FROM public.{function}({args})";
     }
+
+    private static List<string> ArgumentNames(object? arguments) => arguments switch
+    {
+        null => [],
+        DynamicParameters d => d.ParameterNames.ToList(),
+        IEnumerable<KeyValuePair<string, object?>> pairs => pairs.Select(p => p.Key).ToList(),
+        _ => arguments.GetType().GetProperties().Select(p => p.Name).ToList(),
+    };
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex Name();

@@ -53,13 +53,14 @@ public sealed class DbClientTests(AppFixture fixture)
         var byB = await Assert.ThrowsAsync<DatabaseException>(() => Clients.User(b).RunAsync(
             s => Rpc.ScalarAsync<bool>(s, "update_table_row", new { p_table_name = table, p_row_id = 1, p_updates = new JsonbParameter("""{"value":"hacked"}""") }),
             CancellationToken.None));
-        var directByB = await Clients.User(b).RunAsync(s => s.ExecuteAsync($"UPDATE {qualified} SET value = 'hacked'"), CancellationToken.None);
+        var directByB = await Assert.ThrowsAsync<DatabaseException>(() => Clients.User(b).RunAsync(
+            s => s.ExecuteAsync($"UPDATE {qualified} SET value = 'hacked'"), CancellationToken.None));
         var byService = await Clients.ServiceRole().RunAsync(s => s.ExecuteAsync($"UPDATE {qualified} SET value = 'fixed'"), CancellationToken.None);
         await using var admin = await TestDatabase.OpenAdminAsync();
         var value = await admin.ExecuteScalarAsync<string>($"SELECT value FROM {qualified}");
 
         Assert.Equal(DbErrorKind.NotFound, byB.Kind);
-        Assert.Equal(0, directByB);
+        Assert.Equal(DbErrorKind.Forbidden, directByB.Kind);
         Assert.Equal(1, byService);
         Assert.Equal("fixed", value);
     }
@@ -81,6 +82,14 @@ public sealed class DbClientTests(AppFixture fixture)
         Assert.Equal(DbErrorKind.Forbidden, e.Kind);
     }
 
+    /// <summary>A real failure: an administrator ends this session's connection (SqlState 57P01).</summary>
+    private static async Task KillOwnConnectionAsync(DbSession s)
+    {
+        var pid = await s.ExecuteScalarAsync<int>("SELECT pg_backend_pid()");
+        await using var admin = await TestDatabase.OpenAdminAsync();
+        await admin.ExecuteAsync("SELECT pg_terminate_backend(@pid, 5000)", new { pid });
+    }
+
     [Fact]
     public async Task A_transient_failure_is_retried_and_the_work_then_succeeds()
     {
@@ -89,8 +98,7 @@ public sealed class DbClientTests(AppFixture fixture)
         {
             if (++attempts == 1)
             {
-                // A real failure: the server ends this very connection (SqlState 57P01).
-                await s.ExecuteAsync("SELECT pg_terminate_backend(pg_backend_pid())");
+                await KillOwnConnectionAsync(s);
             }
             return await s.ExecuteScalarAsync<int>("SELECT 42");
         }, CancellationToken.None);
@@ -105,8 +113,8 @@ public sealed class DbClientTests(AppFixture fixture)
         var e = await Assert.ThrowsAsync<DatabaseException>(() => Clients.ServiceRole().RunAsync(async s =>
         {
             attempts++;
-            await s.ExecuteAsync("SELECT pg_terminate_backend(pg_backend_pid())");
-            return 0;
+            await KillOwnConnectionAsync(s);
+            return await s.ExecuteScalarAsync<int>("SELECT 1");
         }, CancellationToken.None));
         Assert.Equal(3, attempts);
         Assert.Equal(DbErrorKind.Unavailable, e.Kind);

@@ -31,6 +31,18 @@ trap cleanup EXIT
 
 passed=0; failed=0; skipped=0
 
+# The SQL must also apply with plain psql, file by file in name order, on an empty database.
+plain_check() {
+  "$FAIRDB_ROOT/scripts/db.sh" psql -d postgres -c "DROP DATABASE IF EXISTS fairdb_plain" -c "CREATE DATABASE fairdb_plain" >/dev/null || return 1
+  local f
+  for f in sql/supabase-compat/*.sql sql/migrations/*.sql; do
+    "$FAIRDB_ROOT/scripts/db.sh" psql -d fairdb_plain -v ON_ERROR_STOP=1 -f "$f" >/dev/null || { say "plain psql failed on $f"; return 1; }
+  done
+  "$FAIRDB_ROOT/scripts/db.sh" psql -d postgres -c "DROP DATABASE fairdb_plain" >/dev/null
+}
+if plain_check; then echo "ok - sql/ applies with plain psql -f in name order"; passed=$((passed + 1));
+else echo "not ok - sql/ does not apply with plain psql -f"; failed=$((failed + 1)); fi
+
 # pgTAP: every test file runs in its own transaction and rolls back.
 tap_log="$tmp/pgtap.log"
 admin_url="$("$FAIRDB_ROOT/scripts/db.sh" url)"

@@ -1,4 +1,5 @@
 using FairDatabase.Web.Health;
+using FairDatabase.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web;
@@ -9,7 +10,11 @@ internal static class WebServiceCollectionExtensions
     public static WebApplicationBuilder AddFairDatabaseWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add<DatabaseExceptionFilter>();
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

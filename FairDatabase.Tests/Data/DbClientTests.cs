@@ -9,19 +9,8 @@ public sealed class DbClientTests(AppFixture fixture)
 {
     private readonly AppFixture _ = fixture;
 
-    /// <summary>A data table owned by <paramref name="owner"/> with one row, made the way uploads make them.</summary>
-    private static async Task<string> CreateOwnedTableAsync(Guid owner, string value)
-    {
-        var table = TestDatabase.UniqueName("t");
-        await Clients.ServiceRole().RunAsync(async s =>
-        {
-            await Rpc.ScalarAsync<bool>(s, "create_data_table",
-                new { p_schema_name = "_realtime", p_table_name = table, p_column_names = new[] { "value" }, p_id_column = "patient_id" });
-            await s.ExecuteAsync("INSERT INTO _realtime.metadata_tables (table_name, main_table, user_id) VALUES (@table, @table, @owner)", new { table, owner });
-            await s.ExecuteAsync($"INSERT INTO {SqlIdentifier.Qualified("_realtime", table)} (user_id, patient_id, value) VALUES (@owner, 'p1', @value)", new { owner, value });
-        }, CancellationToken.None);
-        return table;
-    }
+    private static Task<string> CreateOwnedTableAsync(Guid owner, string value) =>
+        TestTables.CreateAsync(owner, ["value"], ["p1", value]);
 
     [Fact]
     public async Task A_user_reads_own_rows_but_not_another_users_and_the_service_role_reads_both()

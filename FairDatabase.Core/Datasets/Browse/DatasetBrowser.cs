@@ -1,0 +1,90 @@
+using System.Text.Json;
+using FairDatabase.Core.Data;
+
+namespace FairDatabase.Core.Datasets.Browse;
+
+public sealed record TablePreview(string TableName, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows,
+    long RowCount, int ColumnCount);
+
+/// <summary>Why a cell change was refused; the message is shown to the user.</summary>
+public sealed class CellUpdateRejectedException(string message) : Exception(message);
+
+/// <summary>Preview, search and cell correction over the caller's own tables only.</summary>
+public interface IDatasetBrowser
+{
+    Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<string>> SearchByColumnAsync(string term, CancellationToken ct);
+
+    /// <summary>Null when the table does not exist or belongs to someone else: callers cannot tell which.</summary>
+    Task<TablePreview?> PreviewAsync(string tableName, CancellationToken ct);
+
+    /// <returns>The number of the caller's tables in which the cell was changed (0 = nothing matched).</returns>
+    Task<int> UpdateCellAsync(int rowId, string columnName, string newValue, CancellationToken ct);
+}
+
+public sealed class DatasetBrowser(IUserClient db, IUserTableCatalog catalog) : IDatasetBrowser
+{
+    public const int PreviewRows = 15;
+    public const int PreviewColumns = 8;
+
+    public async Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken ct) =>
+        (await catalog.GetAsync(ct)).Select(t => t.Name).ToList();
+
+    public async Task<IReadOnlyList<string>> SearchByColumnAsync(string term, CancellationToken ct)
+    {
+        var tables = await catalog.GetAsync(ct);
+        return tables.Where(t => t.VisibleColumns.Any(c => c.Contains(term, StringComparison.OrdinalIgnoreCase)))
+            .Select(t => t.Name).ToList();
+    }
+
+    public async Task<TablePreview?> PreviewAsync(string tableName, CancellationToken ct)
+    {
+        var table = (await catalog.GetAsync(ct)).FirstOrDefault(t => t.Name == tableName);
+        if (table is null) return null;
+        var shown = table.Columns.Where(c => c != "user_id").Take(PreviewColumns).ToList();
+        var (count, json) = await db.RunAsync(async s =>
+        {
+            var n = await s.ExecuteScalarAsync<long>($"SELECT count(*) FROM {SqlIdentifier.Qualified("_realtime", table.Name)}");
+            var rows = await Rpc.QueryAsync<string>(s, "select_from_table",
+                new { p_table_name = table.Name, p_row_limit = PreviewRows, p_schema_name = "_realtime" });
+            return (n, rows.ToList());
+        }, ct);
+        var cells = json.Select(j => ReadRow(j, shown)).ToList();
+        return new TablePreview(table.Name, shown, cells, count, table.VisibleColumns.Count());
+    }
+
+    public async Task<int> UpdateCellAsync(int rowId, string columnName, string newValue, CancellationToken ct)
+    {
+        if (UserTable.SystemColumns.Contains(columnName))
+            throw new CellUpdateRejectedException($"The column '{columnName}' cannot be changed.");
+        var tables = (await catalog.GetAsync(ct)).Where(t => t.Columns.Contains(columnName)).ToList();
+        if (tables.Any(t => t.IdColumn == columnName))
+            throw new CellUpdateRejectedException("The id column cannot be changed: it holds the hashed patient id.");
+
+        var updates = new JsonbParameter(JsonSerializer.Serialize(new Dictionary<string, string> { [columnName] = newValue }));
+        var changed = 0;
+        foreach (var table in tables)
+        {
+            try
+            {
+                await db.RunAsync(s => Rpc.ScalarAsync<bool>(s, "update_table_row",
+                    new { p_table_name = table.Name, p_row_id = rowId, p_updates = updates, p_schema_name = "_realtime" }), ct);
+                changed++;
+            }
+            catch (DatabaseException e) when (e.Kind == DbErrorKind.NotFound)
+            {
+                // This table has no such row of the caller's; another may.
+            }
+        }
+        return changed;
+    }
+
+    private static List<string?> ReadRow(string json, List<string> columns)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return columns.Select(c => doc.RootElement.TryGetProperty(c, out var v)
+            ? v.ValueKind == JsonValueKind.Null ? null : v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
+            : null).ToList();
+    }
+}

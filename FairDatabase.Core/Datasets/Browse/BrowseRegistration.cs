@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FairDatabase.Core.Datasets.Browse;
 
@@ -10,6 +11,7 @@ public static class BrowseRegistration
         services.AddScoped<IUserTableCatalog, UserTableCatalog>();
         services.AddScoped<IDatasetBrowser, DatasetBrowser>();
         services.AddScoped<TableExporter>();
+        services.TryAddScoped<IOriginalHeaders, PhysicalColumnHeaders>();
         return services;
     }
 }

@@ -1,0 +1,100 @@
+using FairDatabase.Core.Datasets.Browse;
+using FairDatabase.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FairDatabase.Web.Controllers;
+
+/// <summary>Search, preview, download and correct the signed-in user's tables (FAIRDatabase's /dashboard/* URLs).</summary>
+[Route("dashboard")]
+public sealed class DatasetsController(IDatasetBrowser browser, IUserTableCatalog catalog, TableExporter exporter, IOriginalHeaders headers) : Controller
+{
+    [HttpGet("search")]
+    public async Task<IActionResult> Search(CancellationToken ct) =>
+        View(new SearchViewModel(await browser.ListTablesAsync(ct), null, null));
+
+    [HttpPost("search")]
+    public async Task<IActionResult> Search([FromForm] string? search, CancellationToken ct)
+    {
+        var all = await browser.ListTablesAsync(ct);
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new SearchViewModel(all, search, null, "Enter part of a column name to search for.", IsError: true));
+        }
+        var matches = await browser.SearchByColumnAsync(search.Trim(), ct);
+        return View(new SearchViewModel(all, search.Trim(), matches));
+    }
+
+    [HttpPost("display")]
+    public async Task<IActionResult> Display([FromForm] string? search, CancellationToken ct)
+    {
+        var term = search?.Trim() ?? "";
+        var tables = await catalog.GetAsync(ct);
+        var matching = term.Length == 0
+            ? []
+            : tables.Where(t => t.VisibleColumns.Any(c => c.Contains(term, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (matching.Count == 0)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View("Search", new SearchViewModel(tables.Select(t => t.Name).ToList(), term, [],
+                term.Length == 0 ? "Search for a column first, then download." : $"No table has a column matching '{term}'.", IsError: true));
+        }
+
+        var exports = new List<ExportTable>();
+        foreach (var table in matching) exports.Add(new ExportTable(table, await headers.HeaderForAsync(table, ct)));
+        Response.ContentType = "application/zip";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"fairdatabase-{FileNameSafe(term)}.zip\"";
+        await exporter.WriteZipAsync(exports, Response.Body, ct);
+        return new EmptyResult();
+    }
+
+    [HttpGet("table_preview")]
+    public async Task<IActionResult> TablePreview([FromQuery(Name = "table_name")] string? tableName, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(tableName))
+            return ErrorPage(StatusCodes.Status400BadRequest, "Give the name of a table to preview (table_name).");
+        var preview = await browser.PreviewAsync(tableName, ct);
+        return preview is null
+            ? ErrorPage(StatusCodes.Status404NotFound, "Table not found.")
+            : View(new PreviewViewModel(preview));
+    }
+
+    [HttpPost("update")]
+    public async Task<IActionResult> Update([FromForm(Name = "row_id")] string? rowId, [FromForm(Name = "column_name")] string? columnName,
+        [FromForm(Name = "new_value")] string? newValue, CancellationToken ct)
+    {
+        var all = await browser.ListTablesAsync(ct);
+        IActionResult Answer(int status, string message)
+        {
+            Response.StatusCode = status;
+            return View("Search", new SearchViewModel(all, null, null, message, IsError: status >= 400));
+        }
+
+        if (!int.TryParse(rowId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row))
+            return Answer(StatusCodes.Status400BadRequest, "The row id must be a whole number.");
+        if (string.IsNullOrWhiteSpace(columnName))
+            return Answer(StatusCodes.Status400BadRequest, "Choose the column to change.");
+        if (newValue is null)
+            return Answer(StatusCodes.Status400BadRequest, "Give the new value.");
+        try
+        {
+            var changed = await browser.UpdateCellAsync(row, columnName.Trim(), newValue, ct);
+            return changed == 0
+                ? Answer(StatusCodes.Status404NotFound, $"No row {row} with a column '{columnName.Trim()}' was found in your tables.")
+                : Answer(StatusCodes.Status200OK, $"Row {row}, column '{columnName.Trim()}' updated in {changed} table(s).");
+        }
+        catch (CellUpdateRejectedException e)
+        {
+            return Answer(StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    private ViewResult ErrorPage(int status, string message)
+    {
+        Response.StatusCode = status;
+        return View("Error", new ErrorViewModel(status, message, HttpContext.TraceIdentifier));
+    }
+
+    private static string FileNameSafe(string term) =>
+        new(term.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(40).ToArray());
+}

@@ -1,0 +1,8 @@
+using FairDatabase.Core.Datasets.Browse;
+
+namespace FairDatabase.Web.Models;
+
+/// <summary>The search page: the caller's tables, the remembered term and what it matched.</summary>
+public sealed record SearchViewModel(IReadOnlyList<string> AllTables, string? Term, IReadOnlyList<string>? Matches, string? Message = null, bool IsError = false);
+
+public sealed record PreviewViewModel(TablePreview Preview);

@@ -1,0 +1,40 @@
+namespace FairDatabase.Core.Anonymization;
+
+/// <summary>Checks a <see cref="DifferentialPrivacyRequest"/> against the table (DESIGN §6.3).</summary>
+internal static class DifferentialPrivacyValidation
+{
+    public static void Validate(AnonTable table, DifferentialPrivacyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!(request.Epsilon > 0.0 && double.IsFinite(request.Epsilon)))
+            throw new AnonymizationValidationException($"Epsilon must be a number greater than 0 (got {request.Epsilon}).");
+        if (!(request.KeepProbability >= 0.0 && request.KeepProbability <= 1.0))
+            throw new AnonymizationValidationException($"The keep probability p must be between 0 and 1 (got {request.KeepProbability}).");
+
+        AnonymizationValidation.EnsureKnownAndDistinct(table, request.QuasiIdentifiers, request.SensitiveAttributes);
+        AnonymizationValidation.EnsureKnown(table, request.CategoricalColumns, "categorical column");
+        AnonymizationValidation.EnsureKnown(table, request.NumericalColumns, "numerical column");
+        AnonymizationValidation.EnsureNoRepeats(request.CategoricalColumns, "categorical column");
+        AnonymizationValidation.EnsureNoRepeats(request.NumericalColumns, "numerical column");
+
+        var both = request.CategoricalColumns.Intersect(request.NumericalColumns, StringComparer.Ordinal).ToArray();
+        if (both.Length > 0)
+            throw new AnonymizationValidationException(
+                $"A column cannot be both categorical and numerical: {AnonymizationValidation.Quote(both)}.", both);
+
+        var roles = new HashSet<string>(request.QuasiIdentifiers.Concat(request.SensitiveAttributes), StringComparer.Ordinal);
+        var declaredWithRole = request.CategoricalColumns.Concat(request.NumericalColumns).Where(roles.Contains).ToArray();
+        if (declaredWithRole.Length > 0)
+            throw new AnonymizationValidationException(
+                "Quasi-identifiers and sensitive attributes stay as they are and cannot be declared categorical or numerical: "
+                + $"{AnonymizationValidation.Quote(declaredWithRole)}.", declaredWithRole);
+
+        var declared = new HashSet<string>(request.CategoricalColumns.Concat(request.NumericalColumns), StringComparer.Ordinal);
+        var undeclared = table.ColumnNames.Where(name => !roles.Contains(name) && !declared.Contains(name)).ToArray();
+        if (undeclared.Length > 0)
+            throw new AnonymizationValidationException(
+                "Declare every column that is neither a quasi-identifier nor a sensitive attribute as categorical or numerical; "
+                + $"not declared: {AnonymizationValidation.Quote(undeclared)}.", undeclared);
+    }
+}

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FairDatabase.Core.Datasets.Browse;
 
@@ -11,7 +10,8 @@ public static class BrowseRegistration
         services.AddScoped<IUserTableCatalog, UserTableCatalog>();
         services.AddScoped<IDatasetBrowser, DatasetBrowser>();
         services.AddScoped<TableExporter>();
-        services.TryAddScoped<IOriginalHeaders, PhysicalColumnHeaders>();
+        services.AddScoped<IOriginalHeaders, RecordedHeaders>();
+        services.AddScoped<DatasetList>();
         return services;
     }
 }

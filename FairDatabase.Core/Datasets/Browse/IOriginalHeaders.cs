@@ -6,9 +6,3 @@ public interface IOriginalHeaders
     Task<IReadOnlyList<string>> HeaderForAsync(UserTable table, CancellationToken ct);
 }
 
-/// <summary>Falls back to the table's own column names (for tables with no recorded header).</summary>
-public sealed class PhysicalColumnHeaders : IOriginalHeaders
-{
-    public Task<IReadOnlyList<string>> HeaderForAsync(UserTable table, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<string>>(table.VisibleColumns.ToList());
-}

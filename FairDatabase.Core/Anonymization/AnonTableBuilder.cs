@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace FairDatabase.Core.Anonymization;
 
 /// <summary>
@@ -62,14 +64,15 @@ public sealed class AnonTableBuilder
         return new AnonTable(columns, _rowCount);
     }
 
+    // One hash lookup per cell: the slot is found once and filled only for a new value.
     private int Encode(int column, string value)
     {
-        var lookup = _lookups[column];
-        if (lookup.TryGetValue(value, out var code))
-            return code;
-        code = lookup.Count;
-        lookup.Add(value, code);
-        _values[column].Add(value);
+        ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookups[column], value, out var exists);
+        if (!exists)
+        {
+            code = _values[column].Count;
+            _values[column].Add(value);
+        }
         return code;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace FairDatabase.Core.Anonymization;
 
 /// <summary>
@@ -61,10 +63,10 @@ internal static class ColumnRecoder
         for (var r = 0; r < rowValues.Length; r++)
         {
             var value = rowValues[r] ?? AnonColumn.Missing;
-            if (!lookup.TryGetValue(value, out var code))
+            ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, value, out var exists);
+            if (!exists)
             {
                 code = values.Count;
-                lookup.Add(value, code);
                 values.Add(value);
             }
             codes[r] = code;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FairDatabase.Core.Anonymization;
 
 /// <summary>Checks a <see cref="DifferentialPrivacyRequest"/> against the table (DESIGN §6.3).</summary>
@@ -8,9 +10,9 @@ internal static class DifferentialPrivacyValidation
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(request);
         if (!(request.Epsilon > 0.0 && double.IsFinite(request.Epsilon)))
-            throw new AnonymizationValidationException($"Epsilon must be a number greater than 0 (got {request.Epsilon}).");
+            throw new AnonymizationValidationException($"Epsilon must be a finite number greater than 0 (got {request.Epsilon.ToString(CultureInfo.InvariantCulture)}).");
         if (!(request.KeepProbability >= 0.0 && request.KeepProbability <= 1.0))
-            throw new AnonymizationValidationException($"The keep probability p must be between 0 and 1 (got {request.KeepProbability}).");
+            throw new AnonymizationValidationException($"The keep probability p must be between 0 and 1 (got {request.KeepProbability.ToString(CultureInfo.InvariantCulture)}).");
 
         AnonymizationValidation.EnsureKnownAndDistinct(table, request.QuasiIdentifiers, request.SensitiveAttributes);
         AnonymizationValidation.EnsureKnown(table, request.CategoricalColumns, "categorical column");

@@ -9,8 +9,9 @@ public sealed class EquivalenceClassPartition
     private readonly AnonColumn[] _quasiIdentifiers;
     private readonly int[] _classOfRow;
     private readonly int[] _sizes;
-    private int[]? _rowsByClass;
-    private int[]? _classStart;
+    private Grouping? _grouping; // built on first use; one reference, so readers see both arrays or neither
+
+    private sealed record Grouping(int[] RowsByClass, int[] ClassStart);
 
     internal EquivalenceClassPartition(AnonTable table, AnonColumn[] quasiIdentifiers, int[] classOfRow, int[] sizes, int classCount)
     {
@@ -43,8 +44,8 @@ public sealed class EquivalenceClassPartition
     /// <summary>The rows of class <paramref name="classIndex"/>, ascending.</summary>
     public ReadOnlySpan<int> RowsOf(int classIndex)
     {
-        EnsureGrouped();
-        return _rowsByClass.AsSpan(_classStart![classIndex], _sizes[classIndex]);
+        var grouping = _grouping ??= Group();
+        return grouping.RowsByClass.AsSpan(grouping.ClassStart[classIndex], _sizes[classIndex]);
     }
 
     /// <summary>The class's quasi-identifier values as "col: value, col: value" (a missing value shows as empty).</summary>
@@ -57,14 +58,12 @@ public sealed class EquivalenceClassPartition
     /// <summary>Rows grouped by class (a counting sort: two passes), built on first use.</summary>
     internal (int[] RowsByClass, int[] ClassStart) Grouped()
     {
-        EnsureGrouped();
-        return (_rowsByClass!, _classStart!);
+        var grouping = _grouping ??= Group();
+        return (grouping.RowsByClass, grouping.ClassStart);
     }
 
-    private void EnsureGrouped()
+    private Grouping Group()
     {
-        if (_rowsByClass is not null)
-            return;
         var start = new int[ClassCount + 1];
         for (var c = 0; c < ClassCount; c++)
             start[c + 1] = start[c] + _sizes[c];
@@ -72,7 +71,6 @@ public sealed class EquivalenceClassPartition
         var rows = new int[_classOfRow.Length];
         for (var r = 0; r < rows.Length; r++)
             rows[fill[_classOfRow[r]]++] = r;
-        _classStart = start;
-        _rowsByClass = rows;
+        return new Grouping(rows, start);
     }
 }

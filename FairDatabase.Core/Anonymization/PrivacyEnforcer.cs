@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FairDatabase.Core.Anonymization;
 
 /// <summary>The thresholds a class must meet to be kept (DESIGN §6.2 defaults).</summary>
@@ -13,9 +15,9 @@ public sealed record PrivacyThresholds(int KMin = 1, double LMin = 0.0, double T
         if (KMin < 0)
             throw new AnonymizationValidationException($"k_min must be 0 or more (got {KMin}).");
         if (!(LMin >= 0.0 && LMin <= 1.0))
-            throw new AnonymizationValidationException($"l_min must be between 0 and 1 (got {LMin}).");
+            throw new AnonymizationValidationException($"l_min must be between 0 and 1 (got {LMin.ToString(CultureInfo.InvariantCulture)}).");
         if (!(TMax >= 0.0 && TMax <= 1.0))
-            throw new AnonymizationValidationException($"t_max must be between 0 and 1 (got {TMax}).");
+            throw new AnonymizationValidationException($"t_max must be between 0 and 1 (got {TMax.ToString(CultureInfo.InvariantCulture)}).");
     }
 }
 

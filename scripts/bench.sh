@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Benchmarks, one subcommand each; options after the subcommand go to the benchmark.
+#   scripts/bench.sh privacy [--rows N] [--seed S]   P29 on a synthetic patient table (default 1,000,000 rows)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$FAIRDB_ROOT"
+
+usage() {
+  say "usage: scripts/bench.sh <benchmark> [options]"
+  say "  privacy [--rows N] [--seed S]   time the P29 privacy report (FairDatabase.Bench)"
+}
+
+[ $# -gt 0 ] || { usage; exit 2; }
+benchmark="$1"
+shift
+
+case "$benchmark" in
+  privacy)
+    ensure_dotnet
+    exec dotnet run -c Release --project FairDatabase.Bench -- privacy "$@"
+    ;;
+  -h | --help | help)
+    usage
+    ;;
+  *)
+    usage
+    die "unknown benchmark: $benchmark"
+    ;;
+esac

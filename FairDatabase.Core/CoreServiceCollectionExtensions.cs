@@ -1,3 +1,4 @@
+using FairDatabase.Core.Auth;
 using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IServiceRoleClient, ServiceRoleClient>();
         services.AddScoped<IUserClient, UserClient>();
         services.AddSingleton<SqlMigrator>();
+        services.AddFairDatabaseAuth(config);
         return builder;
     }
 

@@ -1,4 +1,6 @@
+using FairDatabase.Web.Auth;
 using FairDatabase.Web.Health;
+using FairDatabase.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web;
@@ -9,7 +11,13 @@ internal static class WebServiceCollectionExtensions
     public static WebApplicationBuilder AddFairDatabaseWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add<LoginRequiredFilter>();
+        });
+        services.AddFairDatabaseSessions();
+        services.AddFairDatabaseRateLimits(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -22,7 +30,9 @@ internal static class WebServiceCollectionExtensions
         }
         app.UseStaticFiles();
         app.UseRouting();
-        app.MapHealthChecks("/healthz");
+        app.UseRateLimiter();
+        // Load balancers poll from one address; the health check must not trip the per-client limit.
+        app.MapHealthChecks("/healthz").DisableRateLimiting();
         app.MapControllers();
         return app;
     }

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.DataProtection;
 namespace FairDatabase.Web.Auth;
 
 /// <summary>The tokens of a browser session as the cookie carries them.</summary>
-public sealed record StoredSession(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt);
+public sealed record StoredSession(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt)
+{
+    public override string ToString() => $"StoredSession {{ ExpiresAt = {ExpiresAt:O} }}"; // never the tokens
+}
 
 /// <summary>
 /// Keeps the token pair in one DataProtection-encrypted, HttpOnly, SameSite=Lax cookie (DESIGN

@@ -43,7 +43,9 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Co
         if (!ModelState.IsValid) return Form(model, StatusCodes.Status400BadRequest);
         try
         {
-            cookie.Write(HttpContext, await auth.SignInWithPasswordAsync(model.Email!, model.Password!, ct));
+            var session = await auth.SignInWithPasswordAsync(model.Email!, model.Password!, ct);
+            await EndCurrentSessionAsync(ct); // signing in again must not leave the previous session alive
+            cookie.Write(HttpContext, session);
             return Redirect("/dashboard");
         }
         catch (AuthException e)
@@ -59,19 +61,23 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Co
     [ActionName("Logout")]
     public async Task<IActionResult> LogoutConfirmed(CancellationToken ct)
     {
-        if (cookie.Read(HttpContext) is { } session)
-        {
-            try
-            {
-                await auth.SignOutAsync(session.AccessToken, ct);
-            }
-            catch (AuthException)
-            {
-                // The session is already gone or unusable; clearing the cookie is all that is left.
-            }
-        }
+        await EndCurrentSessionAsync(ct);
         cookie.Clear(HttpContext);
         return Redirect("/");
+    }
+
+    /// <summary>Revokes the browser's session server-side, if it has one.</summary>
+    private async Task EndCurrentSessionAsync(CancellationToken ct)
+    {
+        if (cookie.Read(HttpContext) is not { } session) return;
+        try
+        {
+            await auth.SignOutAsync(session.AccessToken, ct);
+        }
+        catch (AuthException)
+        {
+            // Already gone or unusable: nothing left to revoke.
+        }
     }
 
     private ViewResult Failed(object model, AuthException e)

@@ -117,4 +117,17 @@ public sealed class AuthPagesTests(AppFixture fixture)
         var response = await browser.Client.PostAsync("/auth/login", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Signing_in_again_ends_the_previous_session()
+    {
+        using var member = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
+        var again = await member.SignInAsync(member.Email!, BrowserSession.DefaultPassword);
+        Assert.Equal("/dashboard", again.Headers.Location!.OriginalString);
+
+        await using var c = await TestDatabase.OpenAdminAsync();
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM auth.sessions s JOIN auth.users u ON u.id = s.user_id WHERE u.email = @Email", new { member.Email }));
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync("/dashboard")).StatusCode);
+    }
 }

@@ -34,7 +34,8 @@ internal static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 PerMinute(ClientAddress(http), limits.GlobalPermitPerMinute));
-            o.AddPolicy(AuthPolicy, http => PerMinute(ClientAddress(http) + " " + http.Request.Path, limits.AuthPermitPerMinute));
+            // Keyed by endpoint, not path: /AUTH/Login/ reaches the same action and must share its budget.
+            o.AddPolicy(AuthPolicy, http => PerMinute(ClientAddress(http) + " " + http.GetEndpoint()?.DisplayName, limits.AuthPermitPerMinute));
             o.OnRejected = (context, ct) => WriteRejectionAsync(context.HttpContext, ct);
         });
         return services;

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using Dapper;
 using FairDatabase.Core.Auth;
 using FairDatabase.Core.Data;
 using FairDatabase.Tests.Infrastructure;
 using FairDatabase.Web.Auth;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairDatabase.Tests.Web.Auth;
@@ -25,8 +27,13 @@ public sealed class SessionCookieTests(AppFixture fixture)
         Assert.Contains("samesite=lax", attributes);
         Assert.Contains("path=/", attributes);
         Assert.DoesNotContain("secure", attributes); // plain HTTP here; Secure is set over HTTPS
+        // The cookie carries the tokens, but only the app's key ring can open it.
         var value = browser.SessionCookie!;
-        Assert.DoesNotContain("eyJ", value, StringComparison.Ordinal); // no JWT header or payload in clear
+        var protector = fixture.Factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("FairDatabase.Web.SessionCookie.v1");
+        var stored = JsonSerializer.Deserialize<StoredSession>(protector.Unprotect(value))!;
+        var jwtParts = stored.AccessToken.Split('.');
+        Assert.Equal(3, jwtParts.Length);
+        Assert.All(jwtParts.Append(stored.RefreshToken), secret => Assert.DoesNotContain(secret, value, StringComparison.Ordinal));
         Assert.DoesNotContain(email.Split('@')[0], value, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -38,7 +38,7 @@ dotnet publish FairDatabase.Web -c Release -o "$work/app" >/dev/null
 port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"
 Database__ConnectionString="$(scripts/db.sh app-url)" Database__MigrationConnectionString="$(scripts/db.sh url)" \
-  Auth__JwtSecret="$(secret jwt_secret)" RateLimiting__PermitsPerMinute=100000 RateLimiting__SignInPermitsPerMinute=1000 \
+  Auth__JwtSecret="$(secret jwt_secret)" RateLimiting__GlobalPermitPerMinute=100000 RateLimiting__AuthPermitPerMinute=1000 \
   ASPNETCORE_URLS="$base" Logging__LogLevel__Default=Warning \
   dotnet "$work/app/FairDatabase.Web.dll" >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -1,5 +1,6 @@
 using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
+using FairDatabase.Core.Datasets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IServiceRoleClient, ServiceRoleClient>();
         services.AddScoped<IUserClient, UserClient>();
         services.AddSingleton<SqlMigrator>();
+        services.AddDatasets(config);
         return builder;
     }
 

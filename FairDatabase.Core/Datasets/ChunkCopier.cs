@@ -1,5 +1,6 @@
 using CsvHelper;
 using FairDatabase.Core.Data;
+using Npgsql;
 
 namespace FairDatabase.Core.Datasets;
 
@@ -46,11 +47,19 @@ internal sealed class ChunkCopier(IdHasher hasher)
             }
             buffer.WriteTrailer();
             await copy.WriteAsync(buffer.Written, ct);
+            if (AfterFlush is { } last) await last(session, chunk, rows);
         }
         catch
         {
             // Without this, disposing the stream would end the COPY as if it were complete.
-            await copy.CancelAsync();
+            // On a broken connection the COPY is already over and cancelling fails; the first failure is the one to report.
+            try
+            {
+                await copy.CancelAsync();
+            }
+            catch (Exception e) when (e is NpgsqlException or ObjectDisposedException)
+            {
+            }
             throw;
         }
         return rows;

@@ -6,7 +6,8 @@ namespace FairDatabase.Core.Datasets;
 /// <param name="Separator">The detected field separator.</param>
 /// <param name="Header">The header names exactly as in the file.</param>
 /// <param name="Rows">Data rows (the header and skipped empty lines not counted).</param>
-internal sealed record CsvLayout(char Separator, IReadOnlyList<string> Header, long Rows)
+/// <param name="MaxFieldBytes">Per column, the longest value in bytes as written in the file (an upper bound of the stored length).</param>
+internal sealed record CsvLayout(char Separator, IReadOnlyList<string> Header, long Rows, IReadOnlyList<int> MaxFieldBytes)
 {
     /// <summary>
     /// Reader settings for both passes. The header is read as an ordinary record so that its raw

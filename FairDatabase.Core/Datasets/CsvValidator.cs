@@ -22,6 +22,7 @@ internal static class CsvValidator
                 throw new UploadValidationException(UploadProblem.Empty, "The file is empty.");
             var header = ReadHeader(reader, maxColumns);
             var problems = new ProblemLines();
+            var maxFieldBytes = new int[header.Count];
             long rows = 0;
             while (reader.Read())
             {
@@ -32,11 +33,12 @@ internal static class CsvValidator
                 else if (raw.Contains((byte)0)) problems.Add(UploadProblem.NulCharacter, line);
                 else if (reader.FieldCount != header.Count) problems.Add(UploadProblem.RaggedRows, line);
                 else if (reader.GetSpan(0).Trim(" \t"u8).IsEmpty) problems.Add(UploadProblem.EmptyIds, line);
+                else TrackWidths(reader, maxFieldBytes);
             }
             if (rows == 0)
                 throw new UploadValidationException(UploadProblem.HeaderOnly, "The file has a header but no data rows.");
             problems.ThrowIfAny(header.Count);
-            return new CsvLayout(reader.Separator, header, rows);
+            return new CsvLayout(reader.Separator, header, rows, maxFieldBytes);
         }
         catch (CsvFormatException e)
         {
@@ -44,6 +46,16 @@ internal static class CsvValidator
             throw new UploadValidationException(UploadProblem.MalformedQuoting,
                 $"Line {line} has malformed quoting (a quote that is not closed, or text after a closing quote). Quote values that contain the separator, quotes or line breaks, and double quotes inside them.",
                 [line]);
+        }
+    }
+
+    /// <summary>Widths decide how many columns fit in one table row (see <see cref="ImportPlan"/>).</summary>
+    private static void TrackWidths(CsvReader reader, int[] maxFieldBytes)
+    {
+        for (var i = 0; i < maxFieldBytes.Length; i++)
+        {
+            var length = reader.GetRawSpan(i).Length;
+            if (length > maxFieldBytes[i]) maxFieldBytes[i] = length;
         }
     }
 

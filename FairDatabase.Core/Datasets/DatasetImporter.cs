@@ -40,7 +40,7 @@ public sealed class DatasetImporter : IDatasetImporter
         if (upload.Stream.Length == 0)
             throw new UploadValidationException(UploadProblem.Empty, "The file is empty.");
         var layout = CsvValidator.Validate(upload.Stream, _options.MaxColumns, ct);
-        var plan = ImportPlan.Create(displayName, layout.Header);
+        var plan = ImportPlan.Create(displayName, layout.Header, layout.MaxFieldBytes);
         var copier = new ChunkCopier(_hasher) { AfterFlush = AfterCopyFlush };
 
         await _db.RunOnceAsync(async s =>

@@ -11,13 +11,22 @@ internal sealed record ImportPlan(Guid DatasetId, string DisplayName, IReadOnlyL
 {
     public const int ColumnsPerTable = 1200;
 
+    // A table row must fit in one 8 kB page (at most 8160 bytes, "row is too big" otherwise).
+    // Each text value takes its length + 1 byte, except that values over 24 bytes can be moved
+    // out of line by TOAST, leaving an 18-byte pointer. After the tuple header, null bitmap,
+    // rowid, user_id and the 64-byte hashed id (about 270 bytes), this leaves room for the data
+    // columns, with a margin. 1200 short counts fit; 1200 long decimals do not, so wide values
+    // get narrower tables.
+    internal const int DataBytesPerRow = 7600;
+    private const int MaxBytesPerValue = 24;
+
     // Table names stay within 53 bytes: create_data_table names the table's sequence
     // "<table>_rowid_seq", which must fit PostgreSQL's 63-byte limit too.
     private const int MaxStemLength = 30;
 
     public string IdColumn => ColumnNames[0];
 
-    public static ImportPlan Create(string displayName, IReadOnlyList<string> header)
+    public static ImportPlan Create(string displayName, IReadOnlyList<string> header, IReadOnlyList<int> maxFieldBytes)
     {
         var datasetId = Guid.NewGuid();
         var columnNames = Datasets.ColumnNames.Sanitize(header);
@@ -26,11 +35,20 @@ internal sealed record ImportPlan(Guid DatasetId, string DisplayName, IReadOnlyL
         var stem = Datasets.ColumnNames.Clean(displayName, "t_", "dataset", MaxStemLength);
         var baseName = $"{stem}_{datasetId:N}"[..(stem.Length + 13)];
         var chunks = new List<ChunkPlan>();
-        for (int start = 1, index = 0; start < header.Count; start += ColumnsPerTable, index++)
+        var current = new List<int>();
+        var bytes = 0;
+        for (var column = 1; column < header.Count; column++)
         {
-            var columns = Enumerable.Range(start, Math.Min(ColumnsPerTable, header.Count - start)).ToArray();
-            chunks.Add(new ChunkPlan(index, $"{baseName}_p{index}", columns));
+            var cost = Math.Min(maxFieldBytes[column] + 1, MaxBytesPerValue);
+            if (current.Count == ColumnsPerTable || bytes + cost > DataBytesPerRow)
+            {
+                chunks.Add(new ChunkPlan(chunks.Count, $"{baseName}_p{chunks.Count}", current));
+                (current, bytes) = ([], 0);
+            }
+            current.Add(column);
+            bytes += cost;
         }
+        chunks.Add(new ChunkPlan(chunks.Count, $"{baseName}_p{chunks.Count}", current));
         return new ImportPlan(datasetId, displayName, columnNames, chunks);
     }
 }

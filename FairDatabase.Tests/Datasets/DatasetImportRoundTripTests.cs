@@ -22,6 +22,8 @@ public sealed class DatasetImportRoundTripTests(AppFixture fixture)
         ["P-003", "two\nlines", "", "ünïcødé 🧬 数据"],
         ["P-001", "duplicate id is fine", "7", "  padded  "],
         ["P-004", "semi;colon\ttab", "-1", "crlf\r\ninside"],
+        ["P-005", "\\.", "\\N", "before\n\\.\nafter"], // COPY's end-of-data marker and NULL mark are data here
+        ["P-006", "", "NULL", ""],
     ];
 
     private static string Sha256Hex(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
@@ -35,7 +37,7 @@ public sealed class DatasetImportRoundTripTests(AppFixture fixture)
         var result = await ImportAsync(Csv(Source), "Round Trip.csv", user);
 
         Assert.Equal("Round Trip", result.DisplayName);
-        Assert.Equal(5, result.Rows);
+        Assert.Equal(7, result.Rows);
         Assert.Equal(4, result.Columns);
         Assert.Equal("sample_id", result.IdColumn);
         var table = Assert.Single(result.Tables);
@@ -80,7 +82,7 @@ public sealed class DatasetImportRoundTripTests(AppFixture fixture)
 
         Assert.Equal([owner], owners);
         Assert.True(rls);
-        Assert.Equal(5, seenByOwner);
+        Assert.Equal(7, seenByOwner);
         Assert.Equal(0, seenByOther);
         Assert.Equal(0, detailsSeenByOther);
         Assert.Equal(1, detailsSeenByOwner);
@@ -102,7 +104,7 @@ public sealed class DatasetImportRoundTripTests(AppFixture fixture)
             "SELECT original_name, column_name FROM fairdb.dataset_columns WHERE dataset_id = @id ORDER BY ordinal", new { id = result.DatasetId })).ToList();
 
         Assert.Equal([(result.Tables[0], "Study 7", "a description", "an origin")], meta);
-        Assert.Equal(("Study 7", "Study 7.csv", 5L, 4), (details.Display, details.File, details.Rows, details.Columns));
+        Assert.Equal(("Study 7", "Study 7.csv", 7L, 4), (details.Display, details.File, details.Rows, details.Columns));
         Assert.Equal(Source[0], details.Header);
         Assert.Equal([("Sample ID", "sample_id"), ("note", "note"), ("count", "count"), ("site", "site")], mapping);
     }

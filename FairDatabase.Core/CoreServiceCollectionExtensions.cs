@@ -2,6 +2,7 @@ using FairDatabase.Core.Auth;
 using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets.Browse;
+using FairDatabase.Core.Datasets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SqlMigrator>();
         services.AddDatasetBrowsing();
         services.AddFairDatabaseAuth(config);
+        services.AddDatasets(config);
         return builder;
     }
 

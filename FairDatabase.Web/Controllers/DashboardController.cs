@@ -1,12 +1,18 @@
+using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web.Controllers;
 
-/// <summary>The signed-in landing page; later issues add datasets to it.</summary>
-public sealed class DashboardController(CurrentUser current) : Controller
+/// <summary>The signed-in landing page: the user's datasets, newest first, paged.</summary>
+public sealed class DashboardController(CurrentUser current, DatasetList datasets) : Controller
 {
     [HttpGet("/dashboard")]
-    public IActionResult Index() => View(new DashboardViewModel(current.Email ?? ""));
+    public async Task<IActionResult> Index([FromQuery] int page = 1, [FromQuery] Guid? uploaded = null, CancellationToken ct = default)
+    {
+        var list = await datasets.GetPageAsync(page, DatasetList.DefaultPageSize, ct);
+        var justUploaded = uploaded is { } id ? await datasets.FindAsync(id, ct) : null;
+        return View(new DashboardViewModel(current.Email ?? "", list, justUploaded));
+    }
 }

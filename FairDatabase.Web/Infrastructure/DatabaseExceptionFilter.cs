@@ -26,7 +26,10 @@ internal sealed class DatabaseExceptionFilter(ILogger<DatabaseExceptionFilter> l
     {
         if (context.Exception is not DatabaseException db) return;
         var status = StatusFor(db.Kind);
-        logger.LogWarning("Database failure {Kind} (SqlState {SqlState}) on {Path}", db.Kind, db.SqlState, context.HttpContext.Request.Path);
+        if (db.Kind == DbErrorKind.Internal)
+            logger.LogError(db.InnerException, "Unexpected database failure on {Path}", context.HttpContext.Request.Path);
+        else
+            logger.LogWarning("Database failure {Kind} (SqlState {SqlState}) on {Path}", db.Kind, db.SqlState, context.HttpContext.Request.Path);
         context.Result = new ViewResult
         {
             ViewName = "Error",

@@ -25,4 +25,6 @@ public sealed class RegisterViewModel
     public string? Password { get; set; }
 }
 
-public sealed record DashboardViewModel(string Email);
+/// <summary>The dashboard: who is signed in, one page of their datasets, and the dataset just uploaded (if any).</summary>
+public sealed record DashboardViewModel(string Email, FairDatabase.Core.Datasets.Browse.DatasetPage Datasets,
+    FairDatabase.Core.Datasets.Browse.DatasetSummary? JustUploaded = null);

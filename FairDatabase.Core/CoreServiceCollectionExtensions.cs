@@ -1,3 +1,4 @@
+using FairDatabase.Core.Anonymization.Workspace;
 using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets.Browse;
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IUserClient, UserClient>();
         services.AddSingleton<SqlMigrator>();
         services.AddDatasetBrowsing();
+        services.AddAnonymizationWorkspace();
         return builder;
     }
 

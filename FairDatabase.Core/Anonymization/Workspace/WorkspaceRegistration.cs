@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairDatabase.Core.Anonymization.Workspace;
+
+public static class WorkspaceRegistration
+{
+    public static IServiceCollection AddAnonymizationWorkspace(this IServiceCollection services)
+    {
+        services.AddScoped<IAnonymizationWorkspaceStore, AnonymizationWorkspaceStore>();
+        services.AddScoped<IStoredDatasetSource, StoredDatasetSource>();
+        services.AddScoped<IGeneralizationWorkflow, GeneralizationWorkflow>();
+        services.AddScoped<IPrivacyWorkbench, PrivacyWorkbench>();
+        return services;
+    }
+}

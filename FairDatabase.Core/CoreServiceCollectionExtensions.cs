@@ -1,4 +1,5 @@
 using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Core.Auth;
 using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets.Browse;
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SqlMigrator>();
         services.AddDatasetBrowsing();
         services.AddAnonymizationWorkspace();
+        services.AddFairDatabaseAuth(config);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using FairDatabase.Web.Auth;
 using FairDatabase.Web.Health;
 using FairDatabase.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +14,11 @@ internal static class WebServiceCollectionExtensions
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add<LoginRequiredFilter>();
             options.Filters.Add<DatabaseExceptionFilter>();
         });
+        services.AddFairDatabaseSessions();
+        services.AddFairDatabaseRateLimits(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -27,7 +31,9 @@ internal static class WebServiceCollectionExtensions
         }
         app.UseStaticFiles();
         app.UseRouting();
-        app.MapHealthChecks("/healthz");
+        app.UseRateLimiter();
+        // Load balancers poll from one address; the health check must not trip the per-client limit.
+        app.MapHealthChecks("/healthz").DisableRateLimiting();
         app.MapControllers();
         return app;
     }

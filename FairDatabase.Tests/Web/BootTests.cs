@@ -50,6 +50,9 @@ public sealed class BootTests(AppFixture fixture)
     [InlineData("Database:ConnectionString", "", "Database:ConnectionString")]
     [InlineData("Database:ConnectionString", "Host=h;Bogus Key=1", "Database:ConnectionString")]
     [InlineData("Database:MigrationConnectionString", "postgresql://", "Database:MigrationConnectionString")]
+    [InlineData("Auth:JwtSecret", "too-short", "Auth:JwtSecret")]
+    [InlineData("Auth:AccessTokenLifetimeSeconds", "10", "Auth:AccessTokenLifetimeSeconds")]
+    [InlineData("FairDatabase:Mode", "Supabase", "Supabase:Url")]
     public void A_missing_or_malformed_setting_stops_start_up_naming_the_setting(string key, string value, string named)
     {
         using var factory = new FairDbFactory(new Dictionary<string, string?> { [key] = value, ["Database:ApplyMigrationsOnStart"] = "false" });

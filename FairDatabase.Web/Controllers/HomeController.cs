@@ -1,13 +1,17 @@
 using System.Diagnostics;
+using FairDatabase.Web.Auth;
 using FairDatabase.Web.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web.Controllers;
 
-public sealed class HomeController : Controller
+[AllowAnonymous]
+public sealed class HomeController(CurrentUser current) : Controller
 {
+    /// <summary>The sign-in page for visitors, the dashboard for signed-in users (as FAIRDatabase).</summary>
     [HttpGet("/")]
-    public IActionResult Index() => View();
+    public IActionResult Index() => current.IsSignedIn ? Redirect("/dashboard") : View(new LoginViewModel());
 
     [HttpGet("/error")]
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]

@@ -1,0 +1,36 @@
+namespace FairDatabase.Core.Auth;
+
+public sealed record AuthUser(Guid Id, string Email);
+
+/// <summary>A token pair as GoTrue answers it. Holds secrets: never log or render it.</summary>
+public sealed record AuthSession(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, AuthUser User)
+{
+    public override string ToString() => $"AuthSession {{ User = {User.Id}, ExpiresAt = {ExpiresAt:O} }}";
+}
+
+/// <summary>The owner of a validated access token; <see cref="ClaimsJson"/> is the token's payload.</summary>
+public sealed record AuthenticatedUser(Guid Id, string Email, Guid? SessionId, DateTimeOffset ExpiresAt, string ClaimsJson);
+
+/// <summary>GoTrue's error codes (and the few extra ones the pages need).</summary>
+public enum AuthErrorCode
+{
+    UserAlreadyExists,
+    WeakPassword,
+    InvalidCredentials,
+    ValidationFailed,
+    RefreshTokenNotFound,
+    RefreshTokenAlreadyUsed,
+    SessionNotFound,
+    BadJwt,
+    Unavailable,
+}
+
+/// <summary>An auth failure; <see cref="Exception.Message"/> is safe to show a user.</summary>
+public sealed class AuthException : Exception
+{
+    public AuthException(AuthErrorCode code, string message, Exception? inner = null) : base(message, inner) => Code = code;
+
+    public AuthErrorCode Code { get; }
+
+    public static AuthException InvalidCredentials() => new(AuthErrorCode.InvalidCredentials, "Invalid email or password");
+}

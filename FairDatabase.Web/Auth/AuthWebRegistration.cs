@@ -1,0 +1,25 @@
+using FairDatabase.Core.Data;
+using FairDatabase.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace FairDatabase.Web.Auth;
+
+internal static class AuthWebRegistration
+{
+    /// <summary>Cookie sessions: key ring in PostgreSQL, the session cookie, the current user and its refresh logic.</summary>
+    public static IServiceCollection AddFairDatabaseSessions(this IServiceCollection services)
+    {
+        // The key ring sits in a service_role-only table, not encrypted at rest: whoever can read
+        // that table can already read every dataset.
+        services.AddDataProtection().SetApplicationName("FairDatabase");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceRoleClient>())));
+        services.AddSingleton<SessionCookie>();
+        services.AddScoped<SessionAuthenticator>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IUserContext>(sp => sp.GetRequiredService<CurrentUser>());
+        return services;
+    }
+}

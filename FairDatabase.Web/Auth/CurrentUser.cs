@@ -1,0 +1,19 @@
+using FairDatabase.Core.Auth;
+using FairDatabase.Core.Data;
+
+namespace FairDatabase.Web.Auth;
+
+/// <summary>
+/// The signed-in user of this request, set by <see cref="LoginRequiredFilter"/> from a validated
+/// token. As <see cref="IUserContext"/> it gives IUserClient the token's claims for RLS.
+/// </summary>
+public sealed class CurrentUser : IUserContext
+{
+    internal AuthenticatedUser? User { get; set; }
+
+    public bool IsSignedIn => User is not null;
+
+    public string? Email => User?.Email;
+
+    public DbIdentity? Identity => User is { } u ? DbIdentity.ForUser(u.Id, u.ClaimsJson) : null;
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FairDatabase.Web.Models;
+
+/// <summary>Form fields <c>email</c> and <c>password</c>, as FAIRDatabase's sign-in form.</summary>
+public sealed class LoginViewModel
+{
+    [Required(ErrorMessage = "Email is required.")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Password is required.")]
+    public string? Password { get; set; }
+
+    /// <summary>Just came from a successful registration.</summary>
+    public bool Registered { get; set; }
+}
+
+/// <summary>Form fields <c>email</c> and <c>password</c>, as FAIRDatabase's registration form.</summary>
+public sealed class RegisterViewModel
+{
+    [Required(ErrorMessage = "Email is required.")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Password is required.")]
+    public string? Password { get; set; }
+}
+
+public sealed record DashboardViewModel(string Email);

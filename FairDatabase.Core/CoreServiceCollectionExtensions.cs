@@ -3,6 +3,7 @@ using FairDatabase.Core.Auth;
 using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets.Browse;
+using FairDatabase.Core.Datasets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDatasetBrowsing();
         services.AddAnonymizationWorkspace();
         services.AddFairDatabaseAuth(config);
+        services.AddDatasets(config);
         return builder;
     }
 

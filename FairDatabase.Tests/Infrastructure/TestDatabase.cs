@@ -39,3 +39,13 @@ public static class TestDatabase
 
     public static string UniqueName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
 }
+
+public static class TestUsers
+{
+    /// <summary>The id of the account registered with <paramref name="email"/>.</summary>
+    public static async Task<Guid> IdOfAsync(string email)
+    {
+        await using var c = await TestDatabase.OpenAdminAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<Guid>(c, "SELECT id FROM auth.users WHERE email = @email", new { email });
+    }
+}

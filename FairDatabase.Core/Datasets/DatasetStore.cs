@@ -1,0 +1,63 @@
+using FairDatabase.Core.Data;
+
+namespace FairDatabase.Core.Datasets;
+
+/// <summary>The SQL of an import other than the rows: tables, FAIRDatabase metadata and our details.</summary>
+internal static class DatasetStore
+{
+    public static async Task CreateTablesAsync(DbSession s, ImportPlan plan)
+    {
+        foreach (var chunk in plan.Chunks)
+        {
+            // create_data_table quotes every name with format('%I').
+            await Rpc.ScalarAsync<bool>(s, "create_data_table", new
+            {
+                p_schema_name = "_realtime",
+                p_table_name = chunk.Table,
+                p_column_names = chunk.FileColumns.Select(i => plan.ColumnNames[i]).ToArray(),
+                p_id_column = plan.IdColumn,
+            });
+        }
+    }
+
+    /// <summary>One metadata_tables row per physical table, and the fairdb.* details of the dataset.</summary>
+    public static async Task RecordAsync(DbSession s, ImportPlan plan, UploadRequest request, CsvLayout layout, Guid userId, string idHash)
+    {
+        var tables = plan.Chunks.Select(c => c.Table).ToArray();
+        await s.ExecuteAsync(
+            """
+            INSERT INTO _realtime.metadata_tables (table_name, main_table, description, origin, user_id)
+            SELECT t, @main, @description, @origin, @userId FROM unnest(@tables) AS t
+            """,
+            new { tables, main = plan.DisplayName, description = request.Description, origin = request.Origin, userId });
+
+        await s.ExecuteAsync(
+            """
+            INSERT INTO fairdb.datasets (id, user_id, display_name, file_name, description, origin, row_count, column_count, id_column, id_hash, original_header)
+            VALUES (@id, @userId, @display, @file, @description, @origin, @rows, @columns, @idColumn, @idHash, @header)
+            """,
+            new
+            {
+                id = plan.DatasetId, userId, display = plan.DisplayName, file = request.FileName, description = request.Description,
+                origin = request.Origin, rows = layout.Rows, columns = layout.Header.Count, idColumn = plan.IdColumn, idHash,
+                header = layout.Header.ToArray(),
+            });
+
+        await s.ExecuteAsync(
+            """
+            INSERT INTO fairdb.dataset_tables (dataset_id, chunk_index, table_name, column_count, user_id)
+            SELECT @id, i - 1, t, n, @userId FROM unnest(@tables, @counts) WITH ORDINALITY AS u (t, n, i)
+            """,
+            new { id = plan.DatasetId, tables, counts = plan.Chunks.Select(c => c.FileColumns.Count).ToArray(), userId });
+
+        var chunkOf = new int?[layout.Header.Count];
+        foreach (var chunk in plan.Chunks)
+            foreach (var column in chunk.FileColumns) chunkOf[column] = chunk.Index;
+        await s.ExecuteAsync(
+            """
+            INSERT INTO fairdb.dataset_columns (dataset_id, ordinal, original_name, column_name, chunk_index, user_id)
+            SELECT @id, i - 1, o, c, k, @userId FROM unnest(@originals, @names, @chunks) WITH ORDINALITY AS u (o, c, k, i)
+            """,
+            new { id = plan.DatasetId, originals = layout.Header.ToArray(), names = plan.ColumnNames.ToArray(), chunks = chunkOf, userId });
+    }
+}

@@ -1,0 +1,36 @@
+namespace FairDatabase.Core.Datasets;
+
+/// <summary>Why an upload was refused.</summary>
+public enum UploadProblem
+{
+    NotCsv,
+    Empty,
+    HeaderOnly,
+    TooFewColumns,
+    TooManyColumns,
+    TooLarge,
+    RaggedRows,
+    MalformedQuoting,
+    NotUtf8,
+    NulCharacter,
+    EmptyIds,
+}
+
+/// <summary>
+/// An upload the user must fix; <see cref="Exception.Message"/> says what and where, in words
+/// fit to show them. Thrown before anything is written.
+/// </summary>
+public sealed class UploadValidationException : Exception
+{
+    public UploadValidationException(UploadProblem problem, string message, IReadOnlyList<long>? lines = null)
+        : base(message)
+    {
+        Problem = problem;
+        Lines = lines ?? [];
+    }
+
+    public UploadProblem Problem { get; }
+
+    /// <summary>1-based line numbers of the offending lines (at most the first 20), when the problem has lines.</summary>
+    public IReadOnlyList<long> Lines { get; }
+}

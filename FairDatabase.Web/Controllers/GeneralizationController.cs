@@ -7,7 +7,7 @@ namespace FairDatabase.Web.Controllers;
 
 /// <summary>The generalization workflow (DESIGN §6.1); every step is a POST with <c>submit_button</c>.</summary>
 [Route("data")]
-public sealed class GeneralizationController(IGeneralizationWorkflow workflow, IStoredDatasetSource datasets) : Controller
+public sealed class GeneralizationController(IGeneralizationWorkflow workflow, IStoredDatasetSource datasets, IWorkingCopyPublisher publisher) : Controller
 {
     [HttpGet("data_generalization")]
     public async Task<IActionResult> Index(CancellationToken ct) => await PageAsync(await workflow.GetAsync(ct), null, ct);
@@ -50,6 +50,25 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
             return await ErrorAsync(StatusCodes.Status400BadRequest,
                 $"Unknown workflow state '{state}': use 1 (restart), 2 (drop identifiers), 3 (missing values) or 4 (quasi-identifiers).", ct);
         return await PageAsync(await workflow.ReturnToAsync(target, ct), null, ct);
+    }
+
+    /// <summary>Stores the working copy as a new dataset (through the upload importer) with its provenance as origin.</summary>
+    [HttpPost("save_dataset")]
+    public async Task<IActionResult> SaveDataset([FromForm(Name = "dataset_name")] string? name,
+        [FromForm(Name = "description")] string? description, CancellationToken ct)
+    {
+        try
+        {
+            var saved = await publisher.SaveAsDatasetAsync(name ?? "", description, ct);
+            return saved is null
+                ? await ErrorAsync(StatusCodes.Status404NotFound, "There is no working copy to save.", ct)
+                : await PageAsync(await workflow.GetAsync(ct),
+                    new PageMessage($"Saved as dataset '{saved.DisplayName}' ({saved.Rows} rows, {saved.Columns} columns).", IsError: false), ct);
+        }
+        catch (AnonymizationValidationException e)
+        {
+            return await ErrorAsync(StatusCodes.Status400BadRequest, e.Message, ct);
+        }
     }
 
     private async Task<WorkflowView?> StartAsync(IFormFile? file, string? dataset, CancellationToken ct)

@@ -10,6 +10,7 @@ public static class WorkspaceRegistration
         services.AddScoped<IStoredDatasetSource, StoredDatasetSource>();
         services.AddScoped<IGeneralizationWorkflow, GeneralizationWorkflow>();
         services.AddScoped<IPrivacyWorkbench, PrivacyWorkbench>();
+        services.AddScoped<IWorkingCopyPublisher, WorkingCopyPublisher>();
         return services;
     }
 }

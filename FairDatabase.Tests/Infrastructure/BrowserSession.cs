@@ -65,18 +65,34 @@ public sealed class BrowserSession : IDisposable
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         Parser.ParseDocument(await response.Content.ReadAsStringAsync());
 
-    /// <summary>The antiforgery token of the first POST form on <paramref name="formPage"/>.</summary>
-    public async Task<string> GetAntiforgeryTokenAsync(string formPage)
+    /// <summary>
+    /// The antiforgery token of the POST form on <paramref name="formPage"/> that posts to
+    /// <paramref name="action"/> (the page itself when null), so a form that forgot its token fails the test.
+    /// </summary>
+    public async Task<string> GetAntiforgeryTokenAsync(string formPage, string? action = null)
     {
         var doc = await GetDocumentAsync(formPage);
-        return doc.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{formPage} has no POST form with an antiforgery token.");
+        var target = Normalize(action ?? formPage);
+        var form = doc.QuerySelectorAll("form[method=post]").FirstOrDefault(f => PostsTo(f, formPage, target))
+            ?? throw new InvalidOperationException($"{formPage} has no POST form to {target}.");
+        return form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"The form on {formPage} posting to {target} has no antiforgery token.");
     }
+
+    /// <summary>The form's action, or a submit button's formaction, is the target.</summary>
+    private static bool PostsTo(AngleSharp.Dom.IElement form, string formPage, string target)
+    {
+        var action = form.GetAttribute("action");
+        if (Normalize(string.IsNullOrEmpty(action) ? formPage : action) == target) return true;
+        return form.QuerySelectorAll("[formaction]").Any(b => Normalize(b.GetAttribute("formaction")!) == target);
+    }
+
+    private static string Normalize(string path) => path.Split('?')[0].TrimEnd('/').ToLowerInvariant();
 
     /// <summary>Fetches <paramref name="formPage"/> for its token, then posts the fields to <paramref name="action"/> (default: the same path).</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, Dictionary<string, string> fields, string? action = null)
     {
-        fields["__RequestVerificationToken"] = await GetAntiforgeryTokenAsync(formPage);
+        fields["__RequestVerificationToken"] = await GetAntiforgeryTokenAsync(formPage, action);
         using var content = new FormUrlEncodedContent(fields);
         return await Client.PostAsync(action ?? formPage, content);
     }
@@ -84,7 +100,7 @@ public sealed class BrowserSession : IDisposable
     /// <summary>For multipart forms (file uploads): adds the token as a field and posts.</summary>
     public async Task<HttpResponseMessage> PostMultipartAsync(string formPage, MultipartFormDataContent content, string? action = null)
     {
-        content.Add(new StringContent(await GetAntiforgeryTokenAsync(formPage)), "__RequestVerificationToken");
+        content.Add(new StringContent(await GetAntiforgeryTokenAsync(formPage, action)), "__RequestVerificationToken");
         return await Client.PostAsync(action ?? formPage, content);
     }
 

@@ -6,3 +6,6 @@ namespace FairDatabase.Web.Models;
 public sealed record SearchViewModel(IReadOnlyList<string> AllTables, string? Term, IReadOnlyList<string>? Matches, string? Message = null, bool IsError = false);
 
 public sealed record PreviewViewModel(TablePreview Preview);
+
+/// <summary>The upload form, with the size limit the page checks before sending and an error to show.</summary>
+public sealed record UploadViewModel(long MaxFileSizeBytes, string? Error = null);

@@ -18,7 +18,16 @@ public sealed class TableExporter(IUserClient db)
 
     public async Task WriteZipAsync(IReadOnlyList<ExportTable> tables, Stream output, CancellationToken ct)
     {
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct);
+        await using var buffered = new SyncWriteBuffer(output);
+        await using (var zip = await ZipArchive.CreateAsync(buffered, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct))
+        {
+            await WriteEntriesAsync(zip, tables, ct);
+        }
+        await buffered.FlushAsync(ct);
+    }
+
+    private async Task WriteEntriesAsync(ZipArchive zip, IReadOnlyList<ExportTable> tables, CancellationToken ct)
+    {
         foreach (var export in tables)
         {
             var entry = zip.CreateEntry(export.Table.Name + ".csv", CompressionLevel.Fastest);

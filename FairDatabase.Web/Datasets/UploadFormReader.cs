@@ -1,0 +1,43 @@
+using FairDatabase.Core.Datasets;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace FairDatabase.Web.Datasets;
+
+/// <summary>
+/// Reads the upload form without buffering the file: text fields first, then the file section's
+/// body is handed to <paramref name="import"/> as it arrives. When the form was already read
+/// (a plain browser post whose antiforgery token sat in the form), the buffered file is used.
+/// </summary>
+internal static class UploadFormReader
+{
+    public static async Task<ImportResult?> ReadAsync(HttpRequest request, Func<Stream, UploadRequest, Task<ImportResult>> import, CancellationToken ct)
+    {
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is { } form)
+        {
+            var file = form.Files.GetFile("file");
+            if (file is null) return null;
+            await using var stream = file.OpenReadStream();
+            return await import(stream, new UploadRequest(file.FileName, form["description"], form["origin"]));
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value
+            ?? throw new InvalidDataException("The upload has no multipart boundary.");
+        var reader = new MultipartReader(boundary, request.Body);
+        string? description = null, origin = null;
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+            var name = disposition.Name.Value;
+            if (disposition.IsFileDisposition() && name == "file")
+                return await import(section.Body, new UploadRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "", description, origin));
+            if (disposition.IsFormDisposition())
+            {
+                var value = await section.ReadAsStringAsync(ct);
+                if (name == "description") description = value;
+                else if (name == "origin") origin = value;
+            }
+        }
+        return null;
+    }
+}

@@ -17,10 +17,24 @@ internal static class AnonPages
         "name,age,sex,notes,diagnosis\n" +
         "Ann,34,F,,flu\nBob,35,F,x,cold\nCid,61,M,,flu\nDee,62,M,,cold\nEve,70,F,y,flu\n";
 
-    /// <summary>Posts url-encoded fields (keys may repeat, as multi-selects send them) with the session's antiforgery token.</summary>
+    /// <summary>
+    /// Posts url-encoded fields (keys may repeat, as multi-selects send them) with the antiforgery
+    /// token of the form that posts to <paramref name="action"/> on its page. When the page does not
+    /// show that form now (a stale tab, a step out of turn) the session's token from another form
+    /// is used, as a browser holding an older page would send.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostAsync(this BrowserSession browser, string action, params (string Name, string Value)[] fields)
     {
-        var token = await browser.GetAntiforgeryTokenAsync(Workflow);
+        var page = action.StartsWith("/data/", StringComparison.Ordinal) && action != "/data/p29score" ? Workflow : action;
+        string token;
+        try
+        {
+            token = await browser.GetAntiforgeryTokenAsync(page, action);
+        }
+        catch (InvalidOperationException)
+        {
+            token = await browser.GetAntiforgeryTokenAsync(page, "/auth/logout");
+        }
         var all = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new("__RequestVerificationToken", token));
         using var content = new FormUrlEncodedContent(all);

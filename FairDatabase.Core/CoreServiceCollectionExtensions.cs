@@ -1,3 +1,4 @@
+using FairDatabase.Core.Anonymization.Workspace;
 using FairDatabase.Core.Auth;
 using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IUserClient, UserClient>();
         services.AddSingleton<SqlMigrator>();
         services.AddDatasetBrowsing();
+        services.AddAnonymizationWorkspace();
         services.AddFairDatabaseAuth(config);
         services.AddDatasets(config);
         return builder;

@@ -70,7 +70,7 @@ public sealed class DatasetPagesTests(AppFixture fixture)
         Assert.True(zipResponse.StatusCode == HttpStatusCode.OK, await zipResponse.Content.ReadAsStringAsync());
         Assert.Equal("application/zip", zipResponse.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(await zipResponse.Content.ReadAsStreamAsync());
-        Assert.Equal([t1 + ".csv", t2 + ".csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { t1 + ".csv", t2 + ".csv" }.Order(StringComparer.Ordinal), zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         using var reader = new StreamReader(zip.GetEntry(t1 + ".csv")!.Open());
         var records = CsvRecords.Parse(await reader.ReadToEndAsync());
         Assert.Equal(["patient_id", "shared_taxon", "note"], records[0]);

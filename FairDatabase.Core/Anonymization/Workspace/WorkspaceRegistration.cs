@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairDatabase.Core.Anonymization.Workspace;
+
+public static class WorkspaceRegistration
+{
+    public static IServiceCollection AddAnonymizationWorkspace(this IServiceCollection services)
+    {
+        services.AddScoped<IAnonymizationWorkspaceStore, AnonymizationWorkspaceStore>();
+        services.AddScoped<IStoredDatasetSource, StoredDatasetSource>();
+        services.AddScoped<IGeneralizationWorkflow, GeneralizationWorkflow>();
+        services.AddScoped<IPrivacyWorkbench, PrivacyWorkbench>();
+        services.AddScoped<IWorkingCopyPublisher, WorkingCopyPublisher>();
+        return services;
+    }
+}

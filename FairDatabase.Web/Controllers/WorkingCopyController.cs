@@ -1,0 +1,43 @@
+using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FairDatabase.Web.Controllers;
+
+/// <summary>Download of the anonymization working copy, and leaving the workflow for the dashboard.</summary>
+public sealed class WorkingCopyController(IAnonymizationWorkspaceStore store) : Controller
+{
+    [HttpGet("/data/download")]
+    public async Task<IActionResult> Download(CancellationToken ct)
+    {
+        if (await store.LoadAsync(ct) is not { Current: { } table } workspace)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View("Error", new ErrorViewModel(StatusCodes.Status404NotFound,
+                "There is no working copy yet: start the anonymization workflow first.", HttpContext.TraceIdentifier));
+        }
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(workspace.State.Source?.Name)}-anonymized.csv\"";
+        await CsvTableWriter.WriteAsync(table, Response.Body, ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>
+    /// FAIRDatabase's link back to the dashboard; leaving resets the workflow so the next visit
+    /// starts fresh. GET as well as POST because the original is a plain link.
+    /// </summary>
+    [HttpGet("/dashboard/return_to_dashboard")]
+    [HttpPost("/dashboard/return_to_dashboard")]
+    public async Task<IActionResult> ReturnToDashboard(CancellationToken ct)
+    {
+        await store.ResetAsync(ct);
+        return Redirect("/dashboard");
+    }
+
+    private static string FileName(string? source)
+    {
+        var name = Path.GetFileNameWithoutExtension(source ?? "working-copy");
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(60).ToArray());
+        return safe.Length == 0 ? "working-copy" : safe;
+    }
+}

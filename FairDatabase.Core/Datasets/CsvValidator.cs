@@ -12,10 +12,10 @@ internal static class CsvValidator
 {
     private const int MaxLinesReported = 20;
 
-    public static CsvLayout Validate(Stream file, int maxColumns, CancellationToken ct)
+    public static CsvLayout Validate(TempUpload upload, int maxColumns, CancellationToken ct)
     {
-        file.Position = 0;
-        using var reader = CsvReader.Create(file, CsvLayout.ReaderOptions(null, trackLines: true), leaveOpen: true);
+        upload.Rewind();
+        using var reader = CsvReader.Create(upload.Stream, CsvLayout.ReaderOptions(null, trackLines: true), leaveOpen: true);
         try
         {
             if (!reader.Read())

@@ -38,6 +38,7 @@ internal sealed class ChunkCopier(IdHasher hasher)
         using var buffer = new CopyBuffer(FlushBytes + (64 * 1024));
         long rows = 0;
         var writer = (NpgsqlCopyTextWriter)await session.Connection.BeginTextImportAsync(sql, ct);
+        writer.Timeout = session.CommandTimeout * 1000; // 0: no limit, as for commands
         await using (writer)
         {
             // Bytes go straight to the COPY stream under the TextWriter, which never gets any text.

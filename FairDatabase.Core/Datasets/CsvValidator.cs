@@ -32,6 +32,7 @@ internal static class CsvValidator
                 if (!Utf8.IsValid(raw)) problems.Add(UploadProblem.NotUtf8, line);
                 else if (raw.Contains((byte)0)) problems.Add(UploadProblem.NulCharacter, line);
                 else if (reader.FieldCount != header.Count) problems.Add(UploadProblem.RaggedRows, line);
+                else if (raw.Contains((byte)'"') && HasStrayQuote(reader)) problems.Add(UploadProblem.MalformedQuoting, line);
                 else if (reader.GetSpan(0).Trim(" \t"u8).IsEmpty) problems.Add(UploadProblem.EmptyIds, line);
                 else TrackWidths(reader, maxFieldBytes);
             }
@@ -47,6 +48,21 @@ internal static class CsvValidator
                 $"Line {line} has malformed quoting (a quote that is not closed, or text after a closing quote). Quote values that contain the separator, quotes or line breaks, and double quotes inside them.",
                 [line]);
         }
+    }
+
+    /// <summary>
+    /// A quote inside a field that does not start with one (<c>ab"c</c>, <c> "x"</c>). Readers
+    /// disagree about such fields — PostgreSQL's CSV parser, which loads the rows, opens a quoted
+    /// section there — so they are refused rather than loaded differently from how they read here.
+    /// </summary>
+    private static bool HasStrayQuote(CsvReader reader)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var field = reader.GetRawSpan(i);
+            if (field.Length > 0 && field[0] != (byte)'"' && field.Contains((byte)'"')) return true;
+        }
+        return false;
     }
 
     /// <summary>Widths decide how many columns fit in one table row (see <see cref="ImportPlan"/>).</summary>
@@ -98,7 +114,7 @@ internal static class CsvValidator
         /// <summary>Reports the most fundamental problem: bad encoding hides everything else.</summary>
         public void ThrowIfAny(int columns)
         {
-            foreach (var kind in (UploadProblem[])[UploadProblem.NotUtf8, UploadProblem.NulCharacter, UploadProblem.RaggedRows, UploadProblem.EmptyIds])
+            foreach (var kind in (UploadProblem[])[UploadProblem.NotUtf8, UploadProblem.NulCharacter, UploadProblem.RaggedRows, UploadProblem.MalformedQuoting, UploadProblem.EmptyIds])
             {
                 if (!_byKind.TryGetValue(kind, out var entry)) continue;
                 var (lines, count) = entry;
@@ -108,6 +124,7 @@ internal static class CsvValidator
                     UploadProblem.NotUtf8 => NotUtf8Message(lines) + (count > lines.Count ? $" {count:N0} lines are affected." : ""),
                     UploadProblem.NulCharacter => $"The file contains NUL characters, which cannot be stored ({where}).",
                     UploadProblem.RaggedRows => $"Every row must have {columns:N0} fields, like the header; these do not: {where}.",
+                    UploadProblem.MalformedQuoting => $"Quotes must enclose a whole value; these lines have a quote inside an unquoted value (malformed quoting): {where}.",
                     _ => $"The first column holds the sample/patient id and must not be empty: {where}.",
                 }, lines);
             }

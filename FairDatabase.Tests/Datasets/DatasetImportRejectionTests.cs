@@ -30,6 +30,8 @@ public sealed class DatasetImportRejectionTests(AppFixture fixture)
             { "empty ids", "ids.csv", U("id,a\n,1\n2,2\n  ,3\n"), UploadProblem.EmptyIds, "must not be empty: lines 2, 4", [2, 4] },
             { "unclosed quote", "quote.csv", U("id,a\n1,2\n3,\"abc\n4,5\n"), UploadProblem.MalformedQuoting, "malformed quoting", [3] },
             { "text after quote", "quote2.csv", U("id,a\n1,\"ab\"c\n"), UploadProblem.MalformedQuoting, "malformed quoting", [2] },
+            { "stray quote", "quote3.csv", U("id,a,b\n1,2,3\n4,ab\"c,d\"e\n"), UploadProblem.MalformedQuoting, "malformed quoting", [3] },
+            { "space before quote", "quote4.csv", U("id,a,b\n1,2,3\n5, \"x\",y\n"), UploadProblem.MalformedQuoting, "malformed quoting", [3] },
         };
     }
 

@@ -45,7 +45,7 @@ internal static class CsvValidator
         {
             var line = e.LineNumber;
             throw new UploadValidationException(UploadProblem.MalformedQuoting,
-                $"Line {line} has malformed quoting (a quote that is not closed, or text after a closing quote). Quote values that contain the separator, quotes or line breaks, and double quotes inside them.",
+                $"Line {line} has malformed quoting (a quote that is not closed, text after a closing quote, or a row over {CsvLayout.MaxRecordBytes / (1024 * 1024)} MB). Quote values that contain the separator, quotes or line breaks, and double quotes inside them.",
                 [line]);
         }
     }

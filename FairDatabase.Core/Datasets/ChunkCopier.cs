@@ -25,7 +25,7 @@ internal sealed class ChunkCopier(IdHasher hasher)
     /// <summary>Called after each piece sent to the server (tests use it to break things mid-COPY).</summary>
     public Func<DbSession, ChunkPlan, long, Task>? AfterFlush { get; init; }
 
-    public async Task<long> CopyAsync(DbSession session, TempUpload upload, CsvLayout layout, ImportPlan plan, ChunkPlan chunk, Guid userId, CancellationToken ct)
+    public async Task<long> CopyAsync(DbSession session, StagedUpload upload, CsvLayout layout, ImportPlan plan, ChunkPlan chunk, Guid userId, CancellationToken ct)
     {
         var columns = new List<string> { "user_id", plan.IdColumn };
         columns.AddRange(chunk.FileColumns.Select(i => plan.ColumnNames[i]));

@@ -12,7 +12,7 @@ internal static class CsvValidator
 {
     private const int MaxLinesReported = 20;
 
-    public static CsvLayout Validate(TempUpload upload, int maxColumns, CancellationToken ct)
+    public static CsvLayout Validate(StagedUpload upload, int maxColumns, CancellationToken ct)
     {
         upload.Rewind();
         using var reader = CsvReader.Create(upload.Stream, CsvLayout.ReaderOptions(null, trackLines: true), leaveOpen: true);

@@ -36,7 +36,7 @@ public sealed class DatasetImporter : IDatasetImporter
         var (fileName, displayName) = UploadFileName.Parse(request.FileName);
         request = request with { FileName = fileName, Description = Blank(request.Description), Origin = Blank(request.Origin) };
 
-        await using var upload = await TempUpload.StageAsync(body, _options.MaxFileSizeBytes, _options.TempDirectory, ct);
+        await using var upload = await StagedUpload.StageAsync(body, _options.MaxFileSizeBytes, _options.TempDirectory, ct);
         if (upload.Length == 0)
             throw new UploadValidationException(UploadProblem.Empty, "The file is empty.");
         var staged = Stopwatch.GetElapsedTime(started);

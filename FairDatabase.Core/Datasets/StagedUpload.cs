@@ -7,12 +7,12 @@ namespace FairDatabase.Core.Datasets;
 /// A seekable body (ASP.NET Core has already buffered a form file to disk) is read in place; any
 /// other body is copied to a temporary file, deleted on dispose (and by the OS on close).
 /// </summary>
-internal sealed class TempUpload : IAsyncDisposable
+internal sealed class StagedUpload : IAsyncDisposable
 {
     private readonly string? _path;
     private readonly long _start;
 
-    private TempUpload(Stream stream, long start, string? path)
+    private StagedUpload(Stream stream, long start, string? path)
     {
         Stream = stream;
         _start = start;
@@ -27,22 +27,22 @@ internal sealed class TempUpload : IAsyncDisposable
     public void Rewind() => Stream.Position = _start;
 
     /// <summary>Refuses <paramref name="body"/> as soon as it passes <paramref name="maxBytes"/>.</summary>
-    public static async Task<TempUpload> StageAsync(Stream body, long maxBytes, string? directory, CancellationToken ct)
+    public static async Task<StagedUpload> StageAsync(Stream body, long maxBytes, string? directory, CancellationToken ct)
     {
         if (body.CanSeek)
         {
-            var upload = new TempUpload(body, body.Position, null);
+            var upload = new StagedUpload(body, body.Position, null);
             if (upload.Length > maxBytes) throw TooLarge(maxBytes);
             return upload;
         }
         return await CopyToTempFileAsync(body, maxBytes, directory, ct);
     }
 
-    private static async Task<TempUpload> CopyToTempFileAsync(Stream body, long maxBytes, string? directory, CancellationToken ct)
+    private static async Task<StagedUpload> CopyToTempFileAsync(Stream body, long maxBytes, string? directory, CancellationToken ct)
     {
         var path = Path.Combine(directory is { Length: > 0 } ? directory : Path.GetTempPath(), $"fairdb-upload-{Guid.NewGuid():N}.csv");
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        var upload = new TempUpload(stream, 0, path);
+        var upload = new StagedUpload(stream, 0, path);
         var buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
         try
         {

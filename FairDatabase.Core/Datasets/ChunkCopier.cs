@@ -25,7 +25,7 @@ internal sealed class ChunkCopier(IdHasher hasher)
     /// <summary>Called after each piece sent to the server (tests use it to break things mid-COPY).</summary>
     public Func<DbSession, ChunkPlan, long, Task>? AfterFlush { get; init; }
 
-    public async Task<long> CopyAsync(DbSession session, Stream file, CsvLayout layout, ImportPlan plan, ChunkPlan chunk, Guid userId, CancellationToken ct)
+    public async Task<long> CopyAsync(DbSession session, StagedUpload upload, CsvLayout layout, ImportPlan plan, ChunkPlan chunk, Guid userId, CancellationToken ct)
     {
         var columns = new List<string> { "user_id", plan.IdColumn };
         columns.AddRange(chunk.FileColumns.Select(i => plan.ColumnNames[i]));
@@ -33,11 +33,12 @@ internal sealed class ChunkCopier(IdHasher hasher)
                   + $"FROM STDIN (FORMAT csv, DELIMITER {DelimiterLiteral(layout.Separator)})";
         var row = new RowPrefix(Encoding.ASCII.GetBytes(userId.ToString()), (byte)layout.Separator);
 
-        file.Position = 0;
-        using var reader = CsvReader.Create(file, CsvLayout.ReaderOptions(layout.Separator, trackLines: false), leaveOpen: true);
+        upload.Rewind();
+        using var reader = CsvReader.Create(upload.Stream, CsvLayout.ReaderOptions(layout.Separator, trackLines: false), leaveOpen: true);
         using var buffer = new CopyBuffer(FlushBytes + (64 * 1024));
         long rows = 0;
         var writer = (NpgsqlCopyTextWriter)await session.Connection.BeginTextImportAsync(sql, ct);
+        writer.Timeout = session.CommandTimeout * 1000; // 0: no limit, as for commands
         await using (writer)
         {
             // Bytes go straight to the COPY stream under the TextWriter, which never gets any text.

@@ -12,10 +12,10 @@ internal static class CsvValidator
 {
     private const int MaxLinesReported = 20;
 
-    public static CsvLayout Validate(Stream file, int maxColumns, CancellationToken ct)
+    public static CsvLayout Validate(StagedUpload upload, int maxColumns, CancellationToken ct)
     {
-        file.Position = 0;
-        using var reader = CsvReader.Create(file, CsvLayout.ReaderOptions(null, trackLines: true), leaveOpen: true);
+        upload.Rewind();
+        using var reader = CsvReader.Create(upload.Stream, CsvLayout.ReaderOptions(null, trackLines: true), leaveOpen: true);
         try
         {
             if (!reader.Read())
@@ -32,6 +32,7 @@ internal static class CsvValidator
                 if (!Utf8.IsValid(raw)) problems.Add(UploadProblem.NotUtf8, line);
                 else if (raw.Contains((byte)0)) problems.Add(UploadProblem.NulCharacter, line);
                 else if (reader.FieldCount != header.Count) problems.Add(UploadProblem.RaggedRows, line);
+                else if (raw.Contains((byte)'"') && HasStrayQuote(reader)) problems.Add(UploadProblem.MalformedQuoting, line);
                 else if (reader.GetSpan(0).Trim(" \t"u8).IsEmpty) problems.Add(UploadProblem.EmptyIds, line);
                 else TrackWidths(reader, maxFieldBytes);
             }
@@ -44,9 +45,24 @@ internal static class CsvValidator
         {
             var line = e.LineNumber;
             throw new UploadValidationException(UploadProblem.MalformedQuoting,
-                $"Line {line} has malformed quoting (a quote that is not closed, or text after a closing quote). Quote values that contain the separator, quotes or line breaks, and double quotes inside them.",
+                $"Line {line} has malformed quoting (a quote that is not closed, text after a closing quote, or a row over {CsvLayout.MaxRecordBytes / (1024 * 1024)} MB). Quote values that contain the separator, quotes or line breaks, and double quotes inside them.",
                 [line]);
         }
+    }
+
+    /// <summary>
+    /// A quote inside a field that does not start with one (<c>ab"c</c>, <c> "x"</c>). Readers
+    /// disagree about such fields — PostgreSQL's CSV parser, which loads the rows, opens a quoted
+    /// section there — so they are refused rather than loaded differently from how they read here.
+    /// </summary>
+    private static bool HasStrayQuote(CsvReader reader)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var field = reader.GetRawSpan(i);
+            if (field.Length > 0 && field[0] != (byte)'"' && field.Contains((byte)'"')) return true;
+        }
+        return false;
     }
 
     /// <summary>Widths decide how many columns fit in one table row (see <see cref="ImportPlan"/>).</summary>
@@ -98,7 +114,7 @@ internal static class CsvValidator
         /// <summary>Reports the most fundamental problem: bad encoding hides everything else.</summary>
         public void ThrowIfAny(int columns)
         {
-            foreach (var kind in (UploadProblem[])[UploadProblem.NotUtf8, UploadProblem.NulCharacter, UploadProblem.RaggedRows, UploadProblem.EmptyIds])
+            foreach (var kind in (UploadProblem[])[UploadProblem.NotUtf8, UploadProblem.NulCharacter, UploadProblem.RaggedRows, UploadProblem.MalformedQuoting, UploadProblem.EmptyIds])
             {
                 if (!_byKind.TryGetValue(kind, out var entry)) continue;
                 var (lines, count) = entry;
@@ -108,6 +124,7 @@ internal static class CsvValidator
                     UploadProblem.NotUtf8 => NotUtf8Message(lines) + (count > lines.Count ? $" {count:N0} lines are affected." : ""),
                     UploadProblem.NulCharacter => $"The file contains NUL characters, which cannot be stored ({where}).",
                     UploadProblem.RaggedRows => $"Every row must have {columns:N0} fields, like the header; these do not: {where}.",
+                    UploadProblem.MalformedQuoting => $"Quotes must enclose a whole value; these lines have a quote inside an unquoted value (malformed quoting): {where}.",
                     _ => $"The first column holds the sample/patient id and must not be empty: {where}.",
                 }, lines);
             }

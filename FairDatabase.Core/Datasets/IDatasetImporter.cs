@@ -4,8 +4,10 @@ namespace FairDatabase.Core.Datasets;
 public interface IDatasetImporter
 {
     /// <summary>
-    /// Streams <paramref name="body"/> to a temporary file, checks all of it, then creates the
-    /// tables, metadata and rows in one transaction: either everything is stored or nothing.
+    /// Checks all of <paramref name="body"/>, then creates the tables, metadata and rows in one
+    /// transaction: either everything is stored or nothing. A seekable body (such as ASP.NET
+    /// Core's buffered form file) is read in place from its current position and left open; any
+    /// other body is first streamed to a temporary file, which is always removed.
     /// </summary>
     /// <exception cref="UploadValidationException">The file is not acceptable; nothing was written.</exception>
     /// <exception cref="Data.DatabaseException">The database failed; nothing was written.</exception>

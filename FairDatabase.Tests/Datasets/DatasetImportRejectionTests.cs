@@ -30,6 +30,8 @@ public sealed class DatasetImportRejectionTests(AppFixture fixture)
             { "empty ids", "ids.csv", U("id,a\n,1\n2,2\n  ,3\n"), UploadProblem.EmptyIds, "must not be empty: lines 2, 4", [2, 4] },
             { "unclosed quote", "quote.csv", U("id,a\n1,2\n3,\"abc\n4,5\n"), UploadProblem.MalformedQuoting, "malformed quoting", [3] },
             { "text after quote", "quote2.csv", U("id,a\n1,\"ab\"c\n"), UploadProblem.MalformedQuoting, "malformed quoting", [2] },
+            { "stray quote", "quote3.csv", U("id,a,b\n1,2,3\n4,ab\"c,d\"e\n"), UploadProblem.MalformedQuoting, "malformed quoting", [3] },
+            { "space before quote", "quote4.csv", U("id,a,b\n1,2,3\n5, \"x\",y\n"), UploadProblem.MalformedQuoting, "malformed quoting", [3] },
         };
     }
 
@@ -57,6 +59,35 @@ public sealed class DatasetImportRejectionTests(AppFixture fixture)
         Assert.Equal(UploadProblem.TooLarge, e.Problem);
         Assert.Contains("larger than the limit of 8 bytes", e.Message, StringComparison.Ordinal);
         Assert.Equal((0L, 0L, 0L), await LeftoversAsync(user, "big_"));
+    }
+
+    [Fact]
+    public async Task A_seekable_body_over_the_size_limit_is_refused_before_reading_and_left_open()
+    {
+        var user = await TestDatabase.CreateUserAsync();
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("id,a\n1,2\n3,4\n"));
+        var importer = Importer(new UploadOptions { MaxFileSizeBytes = 8 });
+
+        var e = await Assert.ThrowsAsync<UploadValidationException>(() => importer.ImportAsync(body, new UploadRequest("seekbig.csv"), user, CancellationToken.None));
+
+        Assert.Equal(UploadProblem.TooLarge, e.Problem);
+        Assert.True(body.CanRead);
+        Assert.Equal(0, body.Position);
+        Assert.Equal((0L, 0L, 0L), await LeftoversAsync(user, "seekbig_"));
+    }
+
+    [Fact]
+    public async Task A_seekable_body_is_read_from_its_current_position()
+    {
+        var user = await TestDatabase.CreateUserAsync();
+        var prefix = "ignored preamble\n"u8.ToArray();
+        using var body = new MemoryStream([.. prefix, .. System.Text.Encoding.UTF8.GetBytes("id,a\n1,x\n2,y\n")]);
+        body.Position = prefix.Length;
+
+        var result = await Importer().ImportAsync(body, new UploadRequest("seek.csv"), user, CancellationToken.None);
+
+        Assert.Equal(["x", "y"], (await ReadTableAsync(result.Tables[0])).Select(r => r[1]));
+        Assert.True(body.CanRead);
     }
 
     [Fact]

@@ -146,6 +146,9 @@ public sealed class DatasetImportRoundTripTests(AppFixture fixture)
         Assert.Equal(rows.Select(r => r[2401..]), last.Select(r => r[1..]));
         Assert.Equal(rows.Select(r => Sha256Hex(r[0])), last.Select(r => r[0]));
         await using var admin = await TestDatabase.OpenAdminAsync();
+        Assert.Equal(3, await admin.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM pg_class WHERE relrowsecurity AND oid = ANY (SELECT ('_realtime.' || quote_ident(t))::regclass FROM unnest(@tables) AS t)",
+            new { tables = result.Tables.ToArray() }));
         Assert.Equal(3, await admin.ExecuteScalarAsync<long>("SELECT count(*) FROM _realtime.metadata_tables WHERE user_id = @user AND main_table = 'wide'", new { user }));
         Assert.Equal(columns, await admin.ExecuteScalarAsync<long>("SELECT count(*) FROM fairdb.dataset_columns WHERE dataset_id = @id", new { id = result.DatasetId }));
     }

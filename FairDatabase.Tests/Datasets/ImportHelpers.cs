@@ -19,8 +19,25 @@ internal static class ImportHelpers
 
     public static async Task<ImportResult> ImportAsync(byte[] csv, string fileName, Guid user, UploadOptions? options = null)
     {
-        using var body = new MemoryStream(csv);
+        using var body = new ForwardOnlyStream(csv);
         return await Importer(options).ImportAsync(body, new UploadRequest(fileName, "a description", "an origin"), user, CancellationToken.None);
+    }
+
+    /// <summary>A body that can only be read forwards, like a request body: the importer must stage it.</summary>
+    public sealed class ForwardOnlyStream(byte[] content) : Stream
+    {
+        private readonly MemoryStream _inner = new(content);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A CSV field quoted the RFC 4180 way when it needs to be.</summary>

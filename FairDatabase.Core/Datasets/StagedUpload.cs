@@ -1,0 +1,91 @@
+using System.Buffers;
+
+namespace FairDatabase.Core.Datasets;
+
+/// <summary>
+/// The uploaded file, readable twice (check, then load) with memory bounded whatever its size.
+/// A seekable body (ASP.NET Core has already buffered a form file to disk) is read in place; any
+/// other body is copied to a temporary file, deleted on dispose (and by the OS on close).
+/// </summary>
+internal sealed class StagedUpload : IAsyncDisposable
+{
+    private readonly string? _path;
+    private readonly long _start;
+
+    private StagedUpload(Stream stream, long start, string? path)
+    {
+        Stream = stream;
+        _start = start;
+        _path = path;
+    }
+
+    public Stream Stream { get; }
+
+    public long Length => Stream.Length - _start;
+
+    /// <summary>Back to the first byte of the upload, for the next pass.</summary>
+    public void Rewind() => Stream.Position = _start;
+
+    /// <summary>Refuses <paramref name="body"/> as soon as it passes <paramref name="maxBytes"/>.</summary>
+    public static async Task<StagedUpload> StageAsync(Stream body, long maxBytes, string? directory, CancellationToken ct)
+    {
+        if (body.CanSeek)
+        {
+            var upload = new StagedUpload(body, body.Position, null);
+            if (upload.Length > maxBytes) throw TooLarge(maxBytes);
+            return upload;
+        }
+        return await CopyToTempFileAsync(body, maxBytes, directory, ct);
+    }
+
+    private static async Task<StagedUpload> CopyToTempFileAsync(Stream body, long maxBytes, string? directory, CancellationToken ct)
+    {
+        var path = Path.Combine(directory is { Length: > 0 } ? directory : Path.GetTempPath(), $"fairdb-upload-{Guid.NewGuid():N}.csv");
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        var upload = new StagedUpload(stream, 0, path);
+        var buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer, ct)) > 0)
+            {
+                total += read;
+                if (total > maxBytes) throw TooLarge(maxBytes);
+                await stream.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+            await stream.FlushAsync(ct);
+            return upload;
+        }
+        catch
+        {
+            await upload.DisposeAsync();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static UploadValidationException TooLarge(long maxBytes) =>
+        new(UploadProblem.TooLarge, $"The file is larger than the limit of {Megabytes(maxBytes)}. Split it or ask for a higher limit.");
+
+    private static string Megabytes(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes} bytes";
+
+    public async ValueTask DisposeAsync()
+    {
+        // The caller's own stream is theirs to close.
+        if (_path is null) return;
+        await Stream.DisposeAsync();
+        // DeleteOnClose already removed it; this covers file systems where it does not apply.
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

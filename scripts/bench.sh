@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, one subcommand each; options after the subcommand go to the benchmark.
 #   scripts/bench.sh privacy [--rows N] [--seed S]   P29 on a synthetic patient table (default 1,000,000 rows)
-#   scripts/bench.sh upload [--rows N] [--columns N] [--large]
+#   scripts/bench.sh upload [--rows N] [--columns N] [--rounds N] [--large]
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -10,7 +10,7 @@ cd "$FAIRDB_ROOT"
 usage() {
   say "usage: scripts/bench.sh <benchmark> [options]"
   say "  privacy [--rows N] [--seed S]   time the P29 privacy report (FairDatabase.Bench)"
-  say "  upload [--rows N] [--columns N] [--large]"
+  say "  upload [--rows N] [--columns N] [--rounds N] [--large]"
   say "                                  time an upload through the running app against psql \\copy;"
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
 }

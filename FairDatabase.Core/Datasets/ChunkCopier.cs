@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using CsvHelper;
 using FairDatabase.Core.Data;
 using Npgsql;
@@ -30,32 +31,35 @@ internal sealed class ChunkCopier(IdHasher hasher)
         var columns = new List<string> { "user_id", plan.IdColumn };
         columns.AddRange(chunk.FileColumns.Select(i => plan.ColumnNames[i]));
         var sql = $"COPY {SqlIdentifier.Qualified("_realtime", chunk.Table)} ({string.Join(", ", columns.Select(SqlIdentifier.Quote))}) "
-                  + $"FROM STDIN (FORMAT csv, DELIMITER {DelimiterLiteral(layout.Separator)})";
+                  + $"FROM STDIN (FORMAT csv, FREEZE, DELIMITER {DelimiterLiteral(layout.Separator)})";
         var row = new RowPrefix(Encoding.ASCII.GetBytes(userId.ToString()), (byte)layout.Separator);
 
-        upload.Rewind();
-        using var reader = CsvReader.Create(upload.Stream, CsvLayout.ReaderOptions(layout.Separator, trackLines: false), leaveOpen: true);
-        using var buffer = new CopyBuffer(FlushBytes + (64 * 1024));
-        long rows = 0;
+        // Parsing and sending overlap: while PostgreSQL works through one piece, the next is being
+        // parsed on another thread. Sending each piece right after parsing it would leave the
+        // server idle for the whole parse time of every piece.
+        var pieces = Channel.CreateBounded<Piece>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var writer = (NpgsqlCopyTextWriter)await session.Connection.BeginTextImportAsync(sql, ct);
         writer.Timeout = session.CommandTimeout * 1000; // 0: no limit, as for commands
+        var producer = Task.Run(() => ProduceAsync(upload, layout, row, chunk.FileColumns, pieces.Writer, stop.Token), stop.Token);
         await using (writer)
         {
             // Bytes go straight to the COPY stream under the TextWriter, which never gets any text.
             var copy = writer.BaseStream;
             try
             {
-                reader.Read(); // the header, checked already
-                while (reader.Read())
+                await foreach (var piece in pieces.Reader.ReadAllAsync(stop.Token))
                 {
-                    WriteRow(reader, buffer, row, chunk.FileColumns);
-                    rows++;
-                    if (buffer.Length >= FlushBytes) await FlushAsync(copy, buffer, session, chunk, rows, ct);
+                    using (piece.Buffer) await copy.WriteAsync(piece.Buffer.Written, ct);
+                    if (AfterFlush is { } hook) await hook(session, chunk, piece.RowsSoFar);
                 }
-                await FlushAsync(copy, buffer, session, chunk, rows, ct);
+                return await producer;
             }
             catch
             {
+                await stop.CancelAsync();
+                await Task.WhenAny(producer); // it stops on the cancellation; a failure of its own arrived through the channel
+                while (pieces.Reader.TryRead(out var left)) left.Buffer.Dispose();
                 // Without this, disposing the writer would end the COPY as if it were complete.
                 // On a broken connection the COPY is already over and cancelling fails; the first
                 // failure is the one to report.
@@ -69,15 +73,40 @@ internal sealed class ChunkCopier(IdHasher hasher)
                 throw;
             }
         }
-        return rows;
     }
 
-    private async Task FlushAsync(Stream copy, CopyBuffer buffer, DbSession session, ChunkPlan chunk, long rows, CancellationToken ct)
+    /// <summary>Parses the staged file into COPY-ready pieces of about a megabyte each.</summary>
+    private async Task<long> ProduceAsync(StagedUpload upload, CsvLayout layout, RowPrefix row, IReadOnlyList<int> fileColumns,
+        ChannelWriter<Piece> pieces, CancellationToken ct)
     {
-        await copy.WriteAsync(buffer.Written, ct);
-        buffer.Clear();
-        if (AfterFlush is { } hook) await hook(session, chunk, rows);
+        long rows = 0;
+        var buffer = new CopyBuffer(FlushBytes + (64 * 1024));
+        try
+        {
+            upload.Rewind();
+            using var reader = CsvReader.Create(upload.Stream, CsvLayout.ReaderOptions(layout.Separator, trackLines: false), leaveOpen: true);
+            reader.Read(); // the header, checked already
+            while (reader.Read())
+            {
+                WriteRow(reader, buffer, row, fileColumns);
+                rows++;
+                if (buffer.Length < FlushBytes) continue;
+                await pieces.WriteAsync(new Piece(buffer, rows), ct);
+                buffer = new CopyBuffer(FlushBytes + (64 * 1024));
+            }
+            await pieces.WriteAsync(new Piece(buffer, rows), ct);
+            pieces.Complete();
+            return rows;
+        }
+        catch (Exception e)
+        {
+            buffer.Dispose();
+            pieces.TryComplete(e);
+            throw;
+        }
     }
+
+    private sealed record Piece(CopyBuffer Buffer, long RowsSoFar);
 
     private sealed record RowPrefix(byte[] UserId, byte Separator);
 

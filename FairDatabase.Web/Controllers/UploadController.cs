@@ -24,6 +24,7 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
     [HttpPost("")]
     [IgnoreAntiforgeryToken]
     [DisableRequestSizeLimit]
+    [DisableFormValueModelBinding]
     [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue, ValueLengthLimit = 1 << 20)]
     public async Task<IActionResult> Upload(CancellationToken ct)
     {

@@ -31,37 +31,15 @@ say "generating $rows rows x $columns count columns (+5 metadata) ..."
 dotnet run -c Release --project FairDatabase.Bench -- gen-csv --rows "$rows" --columns "$columns" --out "$csv" >/dev/null
 say "file: $(du -h "$csv" | cut -f1)"
 
-scripts/db.sh start >/dev/null 2>&1
-scripts/db.sh migrate >/dev/null 2>&1
-
-# The app, published in Release and started fresh so its peak RSS belongs to this run.
-dotnet publish FairDatabase.Web -c Release -o "$work/app" >/dev/null
-port=$(( 20000 + RANDOM % 20000 ))
-base="http://127.0.0.1:$port"
-Database__ConnectionString="$(scripts/db.sh app-url)" Database__MigrationConnectionString="$(scripts/db.sh url)" \
-  Upload__MaxFileSizeBytes=$(( $(stat -c %s "$csv") + 1048576 )) \
-  Auth__JwtSecret="$(secret jwt_secret)" RateLimiting__GlobalPermitPerMinute=100000 RateLimiting__AuthPermitPerMinute=1000 \
-  ASPNETCORE_URLS="$base" Logging__LogLevel__Default=Warning \
-  dotnet "$work/app/FairDatabase.Web.dll" --Logging:LogLevel:FairDatabase.Core.Datasets=Information >"$work/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 60); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$base/healthz" >/dev/null || { cat "$work/app.log" >&2; die "the app did not start"; }
-
-jar="$work/cookies"
-token() { curl -fs -b "$jar" -c "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n1 | sed 's/.*value="\([^"]*\)".*/\1/'; }
-email="bench-$RANDOM$RANDOM@example.test"; password="bench-password-$RANDOM$RANDOM"
-curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "email=$email" --data-urlencode "password=$password" \
-  --data-urlencode "__RequestVerificationToken=$(token /auth/register)" "$base/auth/register"
-curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "email=$email" --data-urlencode "password=$password" \
-  --data-urlencode "__RequestVerificationToken=$(token /auth/login)" "$base/auth/login"
+max_upload_bytes=$(( $(stat -c %s "$csv") + 1048576 ))
+source "$FAIRDB_ROOT/scripts/bench-app.sh"
 upload_token="$(token /dashboard/upload)"
-[ -n "$upload_token" ] || die "could not sign in to the app"
 
 # psql \copy of the same rows into identically shaped tables (same chunking, same column types,
 # same indexes and foreign key). Splitting the file per table — and, for the "hashed" variant,
 # replacing each id by its SHA-256 hex as the app stores it — is preparation, untimed.
 ncols=$(awk -F, '{print NF; exit}' "$csv")
-chunk=1200; user_id="$(scripts/db.sh psql -tA -c "SELECT id FROM auth.users WHERE email = '$email'")"
+chunk=1200
 mkdir -p "$work/raw" "$work/hashed"
 dotnet run -c Release --project FairDatabase.Bench -- prep-copy --in "$csv" --out-dir "$work/raw" --chunk "$chunk" >/dev/null
 dotnet run -c Release --project FairDatabase.Bench -- prep-copy --in "$csv" --out-dir "$work/hashed" --chunk "$chunk" --hash >/dev/null
@@ -123,7 +101,7 @@ for round in $(seq 1 "$rounds"); do
     scripts/db.sh psql -c "$drop" >/dev/null
   done
 done
-peak_kb=$(grep VmHWM "/proc/$app_pid/status" | awk '{print $2}')
+peak_mb=$(peak_rss_mb)
 
 best() { printf '%s\n' "$@" | sort -g | head -n1; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -138,5 +116,5 @@ printf 'psql \\copy raw:  %s s (ids as in the file; each round)\n' "${copy_times
 printf 'psql \\copy hash: %s s (ids hashed as the app stores them; each round)\n' "${hashed_times[*]}"
 printf 'best:            app %.2f s, psql raw %.2f s (%s x), psql hashed %.2f s (%s x)\n' "$app_best" "$copy_best" "$(ratio "$app_best" "$copy_best")" "$hashed_best" "$(ratio "$app_best" "$hashed_best")"
 printf 'median:          app %.2f s, psql raw %.2f s (%s x), psql hashed %.2f s (%s x)\n' "$app_median" "$copy_median" "$(ratio "$app_median" "$copy_median")" "$hashed_median" "$(ratio "$app_median" "$hashed_median")"
-printf 'app peak RSS:    %d MB\n' "$(( peak_kb / 1024 ))"
+printf 'app peak RSS:    %d MB\n' "$peak_mb"
 grep -h "Imported" "$work/app.log" | sed "s/^/  /" || true

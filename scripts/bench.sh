@@ -3,6 +3,7 @@
 #   scripts/bench.sh privacy [--rows N] [--seed S]   P29 on a synthetic patient table (default 1,000,000 rows)
 #   scripts/bench.sh upload [--rows N] [--columns N] [--rounds N] [--large]
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
+#   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -13,6 +14,7 @@ usage() {
   say "  upload [--rows N] [--columns N] [--rounds N] [--large]"
   say "                                  time an upload through the running app against psql \\copy;"
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
+  say "  download [--rows N]             time the ZIP download of a large table and the app's peak RSS"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -26,6 +28,9 @@ case "$benchmark" in
     ;;
   upload)
     exec bash "$FAIRDB_ROOT/scripts/bench-upload.sh" "$@"
+    ;;
+  download)
+    exec bash "$FAIRDB_ROOT/scripts/bench-download.sh" "$@"
     ;;
   -h | --help | help)
     usage

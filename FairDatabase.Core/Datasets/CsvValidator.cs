@@ -15,7 +15,13 @@ internal static class CsvValidator
     public static CsvLayout Validate(StagedUpload upload, int maxColumns, CancellationToken ct)
     {
         upload.Rewind();
-        using var reader = CsvReader.Create(upload.Stream, CsvLayout.ReaderOptions(null, trackLines: true), leaveOpen: true);
+        return Validate(upload.Stream, maxColumns, ct);
+    }
+
+    /// <summary>Checks the file as it is read from <paramref name="stream"/> (left open).</summary>
+    public static CsvLayout Validate(Stream stream, int maxColumns, CancellationToken ct)
+    {
+        using var reader = CsvReader.Create(stream, CsvLayout.ReaderOptions(null, trackLines: true), leaveOpen: true);
         try
         {
             if (!reader.Read())

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 
 namespace FairDatabase.Core.Datasets;
 
@@ -38,7 +39,65 @@ internal sealed class StagedUpload : IAsyncDisposable
         return await CopyToTempFileAsync(body, maxBytes, directory, ct);
     }
 
-    private static async Task<StagedUpload> CopyToTempFileAsync(Stream body, long maxBytes, string? directory, CancellationToken ct)
+    /// <summary>
+    /// Stages <paramref name="body"/> and runs <paramref name="check"/> over the same bytes. For a
+    /// body that must be copied to a temporary file, the check reads the bytes as they arrive (on
+    /// another thread, through a bounded pipe), so receiving and checking overlap instead of
+    /// taking turns. A check that fails early stops the copy.
+    /// </summary>
+    public static async Task<(StagedUpload Upload, T Checked)> StageAndCheckAsync<T>(Stream body, long maxBytes, string? directory,
+        Func<Stream, T> check, CancellationToken ct)
+    {
+        if (body.CanSeek)
+        {
+            var inPlace = await StageAsync(body, maxBytes, directory, ct);
+            inPlace.Rewind();
+            return (inPlace, check(inPlace.Stream));
+        }
+
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 4 << 20, resumeWriterThreshold: 2 << 20));
+        var checking = Task.Run(() =>
+        {
+            using var stream = pipe.Reader.AsStream();
+            return check(stream);
+        }, ct);
+        StagedUpload upload;
+        try
+        {
+            upload = await CopyToTempFileAsync(body, maxBytes, directory, ct, pipe.Writer);
+            await pipe.Writer.CompleteAsync();
+        }
+        catch (Exception e)
+        {
+            await pipe.Writer.CompleteAsync(e);
+            // The check ends on the failed pipe; its own failure is not the one to report, unless
+            // it failed first and so stopped the copy.
+            try
+            {
+                await checking;
+            }
+            catch (UploadValidationException) when (e is not UploadValidationException)
+            {
+                throw;
+            }
+            catch (Exception) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+            }
+            throw;
+        }
+        try
+        {
+            return (upload, await checking);
+        }
+        catch
+        {
+            await upload.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<StagedUpload> CopyToTempFileAsync(Stream body, long maxBytes, string? directory, CancellationToken ct,
+        PipeWriter? alsoTo = null)
     {
         var path = Path.Combine(directory is { Length: > 0 } ? directory : Path.GetTempPath(), $"fairdb-upload-{Guid.NewGuid():N}.csv");
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
@@ -53,6 +112,8 @@ internal sealed class StagedUpload : IAsyncDisposable
                 total += read;
                 if (total > maxBytes) throw TooLarge(maxBytes);
                 await stream.WriteAsync(buffer.AsMemory(0, read), ct);
+                if (alsoTo is not null && (await alsoTo.WriteAsync(buffer.AsMemory(0, read), ct)).IsCompleted)
+                    throw new CheckStoppedException(); // the check has ended early: its verdict is what counts
             }
             await stream.FlushAsync(ct);
             return upload;
@@ -67,6 +128,9 @@ internal sealed class StagedUpload : IAsyncDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>The check stopped reading (it has found a problem); copying the rest is pointless.</summary>
+    private sealed class CheckStoppedException : Exception;
 
     private static UploadValidationException TooLarge(long maxBytes) =>
         new(UploadProblem.TooLarge, $"The file is larger than the limit of {Megabytes(maxBytes)}. Split it or ask for a higher limit.");

@@ -104,6 +104,21 @@ public sealed class UploadPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_streamed_upload_with_an_early_bad_row_is_refused_with_its_line_and_nothing_stored()
+    {
+        using var browser = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
+        // Far larger than the pipe between receiving and checking, so the check stops the copy early.
+        var csv = new StringBuilder("id,a,b\n1,2,3\n4,5\n");
+        for (var i = 0; i < 400_000; i++) csv.Append('s').Append(i).Append(",1,2\n");
+        using var response = await ScriptUploadAsync(browser, Form(csv.ToString(), "big.csv"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("line 3", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await MetadataRowsAsync(browser.Email!));
+    }
+
+    [Fact]
     public async Task An_upload_without_the_antiforgery_token_is_refused()
     {
         using var browser = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);

@@ -30,6 +30,7 @@ internal static class WebServiceCollectionExtensions
             app.UseExceptionHandler("/error");
         }
         app.UseStaticFiles();
+        app.UseUploadBodyLimits("/data/data_generalization");
         app.UseRouting();
         app.UseRateLimiter();
         // Load balancers poll from one address; the health check must not trip the per-client limit.

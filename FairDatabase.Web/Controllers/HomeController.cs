@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web.Controllers;
@@ -13,8 +14,24 @@ public sealed class HomeController(CurrentUser current) : Controller
     [HttpGet("/")]
     public IActionResult Index() => current.IsSignedIn ? Redirect("/dashboard") : View(new LoginViewModel());
 
-    [HttpGet("/error")]
+    /// <summary>
+    /// The exception handler re-runs the failed request here with its own method, so this answers
+    /// any method and needs no antiforgery token (the failed POST's was already checked or refused).
+    /// </summary>
+    [Route("/error")]
+    [IgnoreAntiforgeryToken]
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-    public IActionResult Error() =>
-        View("Error", new ErrorViewModel(500, "Something went wrong.", Activity.Current?.Id ?? HttpContext.TraceIdentifier));
+    public IActionResult Error()
+    {
+        var requestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        var (status, message) = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, "The upload is larger than this server accepts."),
+            BadHttpRequestException e => (e.StatusCode, "The request could not be read."),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong."),
+        };
+        Response.StatusCode = status;
+        return View("Error", new ErrorViewModel(status, message, requestId));
+    }
 }

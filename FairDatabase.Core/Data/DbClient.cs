@@ -26,25 +26,22 @@ public class DbClient : IDbClient
 
     public DbIdentity Identity => _identity();
 
-    public async Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct)
-    {
-        var identity = Identity;
-        try
+    public Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) =>
+        TranslatedAsync(() =>
         {
-            return await _retry.ExecuteAsync(async token => await RunCoreAsync(identity, work, token), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            throw DbErrors.Translate(e);
-        }
-    }
+            var identity = Identity; // once: every attempt runs as the same identity
+            return _retry.ExecuteAsync(async token => await RunCoreAsync(identity, work, token), ct).AsTask();
+        }, ct);
 
-    public async Task<T> RunOnceAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct)
+    public Task<T> RunOnceAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) =>
+        TranslatedAsync(() => RunCoreAsync(Identity, work, ct), ct);
+
+    /// <summary>Every failure leaves as a <see cref="DatabaseException"/>, except the caller's own cancellation.</summary>
+    private static async Task<T> TranslatedAsync<T>(Func<Task<T>> run, CancellationToken ct)
     {
-        var identity = Identity;
         try
         {
-            return await RunCoreAsync(identity, work, ct);
+            return await run();
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -6,7 +6,7 @@ namespace FairDatabase.Web.Controllers;
 
 /// <summary>Search, preview, download and correct the signed-in user's tables (FAIRDatabase's /dashboard/* URLs).</summary>
 [Route("dashboard")]
-public sealed class DatasetsController(IDatasetBrowser browser, IUserTableCatalog catalog, TableExporter exporter, IOriginalHeaders headers) : Controller
+public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers) : Controller
 {
     [HttpGet("search")]
     public async Task<IActionResult> Search(CancellationToken ct) =>
@@ -29,14 +29,11 @@ public sealed class DatasetsController(IDatasetBrowser browser, IUserTableCatalo
     public async Task<IActionResult> Display([FromForm] string? search, CancellationToken ct)
     {
         var term = search?.Trim() ?? "";
-        var tables = await catalog.GetAsync(ct);
-        var matching = term.Length == 0
-            ? []
-            : tables.Where(t => t.VisibleColumns.Any(c => c.Contains(term, StringComparison.OrdinalIgnoreCase))).ToList();
+        var matching = term.Length == 0 ? [] : await browser.TablesWithColumnAsync(term, ct);
         if (matching.Count == 0)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            return View("Search", new SearchViewModel(tables.Select(t => t.Name).ToList(), term, [],
+            return View("Search", new SearchViewModel(await browser.ListTablesAsync(ct), term, [],
                 term.Length == 0 ? "Search for a column first, then download." : $"No table has a column matching '{term}'.", IsError: true));
         }
 

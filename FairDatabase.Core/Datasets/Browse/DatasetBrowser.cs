@@ -16,6 +16,9 @@ public interface IDatasetBrowser
 
     Task<IReadOnlyList<string>> SearchByColumnAsync(string term, CancellationToken ct);
 
+    /// <summary>The caller's tables with a column whose name contains <paramref name="term"/> (case-insensitive, literal).</summary>
+    Task<IReadOnlyList<UserTable>> TablesWithColumnAsync(string term, CancellationToken ct);
+
     /// <summary>Null when the table does not exist or belongs to someone else: callers cannot tell which.</summary>
     Task<TablePreview?> PreviewAsync(string tableName, CancellationToken ct);
 
@@ -31,12 +34,11 @@ public sealed class DatasetBrowser(IUserClient db, IUserTableCatalog catalog) : 
     public async Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken ct) =>
         (await catalog.GetAsync(ct)).Select(t => t.Name).ToList();
 
-    public async Task<IReadOnlyList<string>> SearchByColumnAsync(string term, CancellationToken ct)
-    {
-        var tables = await catalog.GetAsync(ct);
-        return tables.Where(t => t.VisibleColumns.Any(c => c.Contains(term, StringComparison.OrdinalIgnoreCase)))
-            .Select(t => t.Name).ToList();
-    }
+    public async Task<IReadOnlyList<string>> SearchByColumnAsync(string term, CancellationToken ct) =>
+        (await TablesWithColumnAsync(term, ct)).Select(t => t.Name).ToList();
+
+    public async Task<IReadOnlyList<UserTable>> TablesWithColumnAsync(string term, CancellationToken ct) =>
+        (await catalog.GetAsync(ct)).Where(t => t.VisibleColumns.Any(c => c.Contains(term, StringComparison.OrdinalIgnoreCase))).ToList();
 
     public async Task<TablePreview?> PreviewAsync(string tableName, CancellationToken ct)
     {

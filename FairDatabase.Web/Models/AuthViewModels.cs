@@ -25,6 +25,7 @@ public sealed class RegisterViewModel
     public string? Password { get; set; }
 }
 
-/// <summary>The dashboard: who is signed in, one page of their datasets, and the dataset just uploaded (if any).</summary>
+/// <summary>The dashboard: who is signed in, one page of their datasets, the dataset just uploaded (if any) and those shared with them.</summary>
 public sealed record DashboardViewModel(string Email, FairDatabase.Core.Datasets.Browse.DatasetPage Datasets,
-    FairDatabase.Core.Datasets.Browse.DatasetSummary? JustUploaded = null);
+    FairDatabase.Core.Datasets.Browse.DatasetSummary? JustUploaded = null,
+    IReadOnlyList<FairDatabase.Core.Datasets.Browse.DatasetSummary>? Shared = null);

@@ -1,0 +1,7 @@
+using FairDatabase.Core.Datasets.Browse;
+using FairDatabase.Core.Sharing;
+
+namespace FairDatabase.Web.Models;
+
+/// <summary>The owner's access page: the dataset, who may read it, and the outcome of the last action.</summary>
+public sealed record DatasetAccessViewModel(DatasetSummary Dataset, IReadOnlyList<DatasetGrantee> Grantees, string? Message = null, bool IsError = false);

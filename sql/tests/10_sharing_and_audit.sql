@@ -1,6 +1,7 @@
 -- Read-only sharing (migration 20261123121000_dataset_sharing): A shares with B; C has no grant.
+-- Then the audit log (20261123122000_audit_log): append-only for every role, owner/actor visibility.
 BEGIN;
-SELECT plan(44);
+SELECT plan(61);
 
 SELECT has_table('fairdb', 'dataset_grants', 'fairdb.dataset_grants exists');
 SELECT columns_are('fairdb', 'dataset_grants', ARRAY['dataset_id', 'grantee', 'granted_by', 'created_at']);
@@ -82,6 +83,36 @@ SELECT set_config('request.jwt.claims', '{"sub":"bbbbbbbb-0000-0000-0000-0000000
 SELECT is((SELECT count(*) FROM fairdb.datasets), 0::bigint, 'after the revoke B sees no dataset');
 SELECT is((SELECT count(*) FROM _realtime.tap_s_p1), 0::bigint, 'after the revoke B reads no rows');
 SELECT throws_ok($$SELECT * FROM public.select_from_table('tap_s_p1', 10, '_realtime')$$, '42P01', NULL, 'after the revoke the table is missing for B');
+RESET ROLE;
+
+-- Audit log: privileges and append-only.
+SELECT table_privs_are('fairdb', 'audit_log', 'authenticated', ARRAY['SELECT']);
+SELECT table_privs_are('fairdb', 'audit_log', 'service_role', ARRAY['SELECT', 'INSERT']);
+SELECT table_privs_are('fairdb', 'audit_log', 'anon', ARRAY[]::text[]);
+SELECT table_owner_is('fairdb', 'audit_log', 'fairdb_definer', 'audit_log is owned by fairdb_definer');
+SET LOCAL ROLE service_role;
+INSERT INTO fairdb.audit_log (user_id, action, dataset_id, status, request_id) VALUES
+  ('bbbbbbbb-0000-0000-0000-0000000000bb', 'preview', 'dddddddd-0000-0000-0000-0000000000d5', 200, 'r-b'),
+  ('cccccccc-0000-0000-0000-0000000000cc', 'sign_in', NULL, 302, 'r-c');
+SELECT throws_ok($$UPDATE fairdb.audit_log SET status = 500$$, '42501', NULL, 'service_role cannot UPDATE the audit log');
+SELECT throws_ok($$DELETE FROM fairdb.audit_log$$, '42501', NULL, 'service_role cannot DELETE from the audit log');
+SELECT throws_ok($$TRUNCATE fairdb.audit_log$$, '42501', NULL, 'service_role cannot TRUNCATE the audit log');
+RESET ROLE;
+SELECT throws_ok($$UPDATE fairdb.audit_log SET status = 500$$, '42501', 'fairdb.audit_log is append-only', 'even a superuser''s UPDATE is refused by the trigger');
+SELECT throws_ok($$DELETE FROM fairdb.audit_log$$, '42501', 'fairdb.audit_log is append-only', 'even a superuser''s DELETE is refused by the trigger');
+
+SET LOCAL ROLE authenticated;
+SELECT set_config('request.jwt.claims', '{"sub":"aaaaaaaa-0000-0000-0000-0000000000aa","role":"authenticated"}', true);
+SELECT results_eq($$SELECT request_id FROM fairdb.audit_log$$, ARRAY['r-b'], 'the owner reads the grantee''s events on its dataset, nothing else');
+SELECT results_eq($$SELECT email FROM fairdb.dataset_audit('dddddddd-0000-0000-0000-0000000000d5')$$, ARRAY['sb@example.test'], 'dataset_audit names who acted');
+SELECT throws_ok($$UPDATE fairdb.audit_log SET status = 500$$, '42501', NULL, 'authenticated cannot UPDATE the audit log');
+SELECT throws_ok($$DELETE FROM fairdb.audit_log$$, '42501', NULL, 'authenticated cannot DELETE from the audit log');
+SELECT throws_ok($$INSERT INTO fairdb.audit_log (action, status) VALUES ('forged', 200)$$, '42501', NULL, 'authenticated cannot write audit rows');
+SELECT set_config('request.jwt.claims', '{"sub":"bbbbbbbb-0000-0000-0000-0000000000bb","role":"authenticated"}', true);
+SELECT results_eq($$SELECT request_id FROM fairdb.audit_log$$, ARRAY['r-b'], 'the grantee reads its own events');
+SELECT is((SELECT count(*) FROM fairdb.dataset_audit('dddddddd-0000-0000-0000-0000000000d5')), 0::bigint, 'the grantee cannot read the dataset''s trail');
+SELECT set_config('request.jwt.claims', '{"sub":"cccccccc-0000-0000-0000-0000000000cc","role":"authenticated"}', true);
+SELECT results_eq($$SELECT request_id FROM fairdb.audit_log$$, ARRAY['r-c'], 'C reads only its own events');
 RESET ROLE;
 
 SELECT * FROM finish();

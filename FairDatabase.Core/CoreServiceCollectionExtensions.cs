@@ -1,4 +1,5 @@
 using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Core.Audit;
 using FairDatabase.Core.Auth;
 using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddFairDatabaseAuth(config);
         services.AddDatasets(config);
         services.AddDatasetSharing();
+        services.AddAuditLog();
         return builder;
     }
 

@@ -1,4 +1,6 @@
+using FairDatabase.Core.Audit;
 using FairDatabase.Core.Auth;
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Infrastructure;
 using FairDatabase.Web.Models;
@@ -11,7 +13,7 @@ namespace FairDatabase.Web.Controllers;
 /// <summary>/auth/register, /auth/login and /auth/logout, answering as FAIRDatabase does.</summary>
 [AllowAnonymous]
 [Route("auth")]
-public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Controller
+public sealed class AuthController(IAuthService auth, SessionCookie cookie, AccessTokens tokens) : Controller
 {
     [HttpGet("register")]
     public IActionResult Register() => View(new RegisterViewModel());
@@ -37,6 +39,7 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Co
 
     [HttpPost("login")]
     [EnableRateLimiting(RateLimits.AuthPolicy)]
+    [Audited(AuditActions.SignIn)]
     public async Task<IActionResult> Login(LoginViewModel model, CancellationToken ct)
     {
         model.Registered = false;
@@ -46,10 +49,13 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Co
             var session = await auth.SignInWithPasswordAsync(model.Email!, model.Password!, ct);
             await EndCurrentSessionAsync(ct); // signing in again must not leave the previous session alive
             cookie.Write(HttpContext, session);
+            HttpContext.Audit().UserId = session.User.Id;
             return Redirect("/dashboard");
         }
         catch (AuthException e)
         {
+            // The address tried is kept (never the password), so failed attempts can be traced.
+            HttpContext.Audit().Detail = model.Email?.Trim().ToLowerInvariant();
             return Failed(model, e);
         }
     }
@@ -59,11 +65,29 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Co
 
     [HttpPost("logout")]
     [ActionName("Logout")]
+    [Audited(AuditActions.SignOut)]
     public async Task<IActionResult> LogoutConfirmed(CancellationToken ct)
     {
+        HttpContext.Audit().UserId = await SignedInUserIdAsync();
         await EndCurrentSessionAsync(ct);
         cookie.Clear(HttpContext);
         return Redirect("/");
+    }
+
+    /// <summary>Whose session the cookie holds (signature checked, expiry not): for the sign-out audit row.</summary>
+    private async Task<Guid?> SignedInUserIdAsync()
+    {
+        if (cookie.Read(HttpContext) is not { } session) return null;
+        try
+        {
+            return (await tokens.ValidateAsync(session.AccessToken, allowExpired: true)).Id;
+        }
+#pragma warning disable CA1031 // An unreadable token just means nobody to name.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
     }
 
     /// <summary>Revokes the browser's session server-side, if it has one.</summary>

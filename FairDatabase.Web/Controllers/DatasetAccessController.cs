@@ -1,5 +1,7 @@
+using FairDatabase.Core.Audit;
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Core.Sharing;
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,6 +33,7 @@ public sealed class DatasetAccessController(DatasetList datasets, IDatasetSharin
     }
 
     [HttpPost("")]
+    [Audited(AuditActions.Share)]
     public async Task<IActionResult> Grant(string id, [FromForm] string? email, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var datasetId)) return DatasetNotFound(this);
@@ -42,16 +45,19 @@ public sealed class DatasetAccessController(DatasetList datasets, IDatasetSharin
             return View("Index", new DatasetAccessViewModel(dataset, await sharing.GranteesAsync(datasetId, ct),
                 "Enter the e-mail address of a registered user.", IsError: true));
         }
+        HttpContext.Audit().Detail = email.Trim().ToLowerInvariant();
         return await sharing.ShareAsync(datasetId, email, ct)
             ? Redirect($"/datasets/{datasetId}/access?done=shared")
             : DatasetNotFound(this);
     }
 
     [HttpPost("revoke")]
+    [Audited(AuditActions.Revoke)]
     public async Task<IActionResult> Revoke(string id, [FromForm] string? email, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var datasetId) || string.IsNullOrWhiteSpace(email) || email.Length > 320)
             return DatasetNotFound(this);
+        HttpContext.Audit().Detail = email.Trim().ToLowerInvariant();
         return await sharing.RevokeAsync(datasetId, email, ct)
             ? Redirect($"/datasets/{datasetId}/access?done=revoked")
             : DatasetNotFound(this);

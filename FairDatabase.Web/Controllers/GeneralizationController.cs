@@ -1,5 +1,7 @@
 using FairDatabase.Core.Anonymization;
 using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Core.Audit;
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +16,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
 
     [HttpPost("data_generalization")]
     [RequestFormLimits(ValueCountLimit = 100_000)]
+    [Audited(AuditActions.WorkflowStart, WhenField = "submit_button", WhenValues = ["submit_dataset", "submit_file"], DatasetNameField = "dataset")]
     public async Task<IActionResult> Step([FromForm(Name = "submit_button")] string? submit, IFormFile? file,
         [FromForm(Name = "dataset")] string? dataset, [FromForm(Name = "columns_to_drop")] string[]? columnsToDrop,
         [FromForm(Name = "quasi_identifiers")] string[]? quasiIdentifiers, CancellationToken ct)
@@ -54,6 +57,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
 
     /// <summary>Stores the working copy as a new dataset (through the upload importer) with its provenance as origin.</summary>
     [HttpPost("save_dataset")]
+    [Audited(AuditActions.WorkflowSave, DatasetNameField = "dataset_name")]
     public async Task<IActionResult> SaveDataset([FromForm(Name = "dataset_name")] string? name,
         [FromForm(Name = "description")] string? description, CancellationToken ct)
     {

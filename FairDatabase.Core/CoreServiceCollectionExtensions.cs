@@ -1,3 +1,4 @@
+using FairDatabase.Core.Admin;
 using FairDatabase.Core.Anonymization.Workspace;
 using FairDatabase.Core.Audit;
 using FairDatabase.Core.Auth;
@@ -41,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDatasets(config);
         services.AddDatasetSharing();
         services.AddAuditLog();
+        services.AddAccountAdmin();
         return builder;
     }
 

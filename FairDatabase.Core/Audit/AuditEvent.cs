@@ -13,6 +13,8 @@ public static class AuditActions
     public const string WorkflowSave = "workflow_save";
     public const string Share = "share";
     public const string Revoke = "revoke";
+    public const string AdminBan = "admin_ban";
+    public const string AdminUnban = "admin_unban";
 }
 
 /// <summary>

@@ -1,7 +1,8 @@
 -- Read-only sharing (migration 20261123121000_dataset_sharing): A shares with B; C has no grant.
--- Then the audit log (20261123122000_audit_log): append-only for every role, owner/actor visibility.
+-- Then the audit log (20261123122000_audit_log): append-only for every role, owner/actor visibility;
+-- and admins (20261123123000_user_roles_and_admin): account figures and bans, never rows.
 BEGIN;
-SELECT plan(61);
+SELECT plan(74);
 
 SELECT has_table('fairdb', 'dataset_grants', 'fairdb.dataset_grants exists');
 SELECT columns_are('fairdb', 'dataset_grants', ARRAY['dataset_id', 'grantee', 'granted_by', 'created_at']);
@@ -114,6 +115,27 @@ SELECT is((SELECT count(*) FROM fairdb.dataset_audit('dddddddd-0000-0000-0000-00
 SELECT set_config('request.jwt.claims', '{"sub":"cccccccc-0000-0000-0000-0000000000cc","role":"authenticated"}', true);
 SELECT results_eq($$SELECT request_id FROM fairdb.audit_log$$, ARRAY['r-c'], 'C reads only its own events');
 RESET ROLE;
+
+-- Admins: C becomes one. Figures and bans, but A's rows stay invisible to it.
+INSERT INTO fairdb.user_roles (user_id, role) VALUES ('cccccccc-0000-0000-0000-0000000000cc', 'admin');
+INSERT INTO auth.sessions (user_id) VALUES ('bbbbbbbb-0000-0000-0000-0000000000bb');
+SELECT table_privs_are('fairdb', 'user_roles', 'authenticated', ARRAY['SELECT']);
+SET LOCAL ROLE authenticated;
+SELECT set_config('request.jwt.claims', '{"sub":"bbbbbbbb-0000-0000-0000-0000000000bb","role":"authenticated"}', true);
+SELECT throws_ok($$SELECT * FROM fairdb.admin_accounts()$$, '42501', 'Administrators only', 'a non-admin gets no account figures');
+SELECT throws_ok($$SELECT fairdb.admin_set_ban('aaaaaaaa-0000-0000-0000-0000000000aa', now() + interval '1 day')$$, '42501', NULL, 'a non-admin cannot ban');
+SELECT throws_ok($$INSERT INTO fairdb.user_roles (user_id, role) VALUES ('bbbbbbbb-0000-0000-0000-0000000000bb', 'admin')$$, '42501', NULL, 'nobody makes itself admin');
+SELECT set_config('request.jwt.claims', '{"sub":"cccccccc-0000-0000-0000-0000000000cc","role":"authenticated"}', true);
+SELECT ok(fairdb.caller_is_admin(), 'C is an admin');
+SELECT ok((SELECT stored_bytes > 0 AND datasets = 1 FROM fairdb.admin_accounts() WHERE email = 'sa@example.test'), 'the admin sees A''s dataset count and stored bytes');
+SELECT is((SELECT count(*) FROM _realtime.tap_s_p1), 0::bigint, 'the admin reads none of A''s rows');
+SELECT throws_ok($$SELECT * FROM public.select_from_table('tap_s_p1', 10, '_realtime')$$, '42P01', NULL, 'select_from_table hides A''s table from the admin');
+SELECT is((SELECT count(*) FROM fairdb.datasets), 0::bigint, 'the admin sees none of A''s dataset details');
+SELECT ok(fairdb.admin_set_ban('bbbbbbbb-0000-0000-0000-0000000000bb', now() + interval '1 day'), 'the admin bans B');
+SELECT is(fairdb.admin_set_ban('cccccccc-0000-0000-0000-0000000000cc', now() + interval '1 day'), false, 'an admin cannot ban itself');
+RESET ROLE;
+SELECT ok((SELECT banned_until > now() FROM auth.users WHERE id = 'bbbbbbbb-0000-0000-0000-0000000000bb'), 'B is banned');
+SELECT is((SELECT count(*) FROM auth.sessions WHERE user_id = 'bbbbbbbb-0000-0000-0000-0000000000bb'), 0::bigint, 'B''s sessions ended');
 
 SELECT * FROM finish();
 ROLLBACK;

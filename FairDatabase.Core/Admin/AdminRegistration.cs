@@ -7,6 +7,7 @@ public static class AdminRegistration
     public static IServiceCollection AddAccountAdmin(this IServiceCollection services)
     {
         services.AddScoped<IAccountAdmin, AccountAdmin>();
+        services.AddScoped<IInvitations, Invitations>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ public static class AuditActions
     public const string Revoke = "revoke";
     public const string AdminBan = "admin_ban";
     public const string AdminUnban = "admin_unban";
+    public const string AdminInvite = "admin_invite";
 }
 
 /// <summary>

@@ -24,6 +24,13 @@ public sealed class AuthOptions
     /// <summary>The iss claim of embedded tokens.</summary>
     public string Issuer { get; set; } = "fairdatabase";
 
+    /// <summary>Who may register: <c>open</c> (anyone), <c>invite</c> (holders of an admin's invitation link) or <c>closed</c>.</summary>
+    public string RegistrationMode { get; set; } = "open";
+
+    public bool RegistrationOpen => string.Equals(RegistrationMode, "open", StringComparison.OrdinalIgnoreCase);
+
+    public bool RegistrationByInvitation => string.Equals(RegistrationMode, "invite", StringComparison.OrdinalIgnoreCase);
+
     internal byte[] KeyBytes => Encoding.UTF8.GetBytes(JwtSecret);
 
     internal static IEnumerable<string> Validate(AuthOptions o)
@@ -40,6 +47,8 @@ public sealed class AuthOptions
             yield return OptionsRegistration.Setting(Section, nameof(RefreshTokenReuseIntervalSeconds), "must be 0 or more");
         if (string.IsNullOrWhiteSpace(o.Issuer))
             yield return OptionsRegistration.Setting(Section, nameof(Issuer), "must not be empty");
+        if (!new[] { "open", "invite", "closed" }.Contains(o.RegistrationMode, StringComparer.OrdinalIgnoreCase))
+            yield return OptionsRegistration.Setting(Section, nameof(RegistrationMode), "must be open, invite or closed");
     }
 }
 

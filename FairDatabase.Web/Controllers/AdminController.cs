@@ -13,7 +13,7 @@ namespace FairDatabase.Web.Controllers;
 /// reads a data table, and the SQL functions check the role again.
 /// </summary>
 [Route("admin")]
-public sealed class AdminController(IAccountAdmin admin, TimeProvider time) : Controller
+public sealed class AdminController(IAccountAdmin admin, IInvitations invitations, TimeProvider time) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? done, CancellationToken ct)
@@ -49,6 +49,22 @@ public sealed class AdminController(IAccountAdmin admin, TimeProvider time) : Co
         return await admin.SetBanAsync(id, null, ct)
             ? Redirect("/admin?done=unbanned")
             : await Refused(StatusCodes.Status404NotFound, "No such account.", ct);
+    }
+
+    /// <summary>Creates an invitation link (valid 7 days, optionally for one e-mail) and shows it this once.</summary>
+    [HttpPost("invitations")]
+    [Audited(AuditActions.AdminInvite)]
+    public async Task<IActionResult> Invite([FromForm] string? email, CancellationToken ct)
+    {
+        if (!await admin.IsAdminAsync(ct)) return NotFound();
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (email is { Length: > 320 } || (email is not null && !email.Contains('@', StringComparison.Ordinal)))
+            return await Refused(StatusCodes.Status400BadRequest, "Give a valid e-mail address, or none for a link anyone may use once.", ct);
+        HttpContext.Audit().Detail = email ?? "any e-mail";
+        var token = await invitations.CreateAsync(email, TimeSpan.FromDays(7), ct);
+        var link = $"{Request.Scheme}://{Request.Host}/auth/register?invite={Uri.EscapeDataString(token)}";
+        return View("Index", new AdminViewModel(await admin.AccountsAsync(ct), time.GetUtcNow(),
+            "Invitation created; it is shown only now and works once within 7 days.") { InvitationLink = link });
     }
 
     private async Task<ViewResult> Refused(int status, string message, CancellationToken ct)

@@ -1,3 +1,4 @@
+using FairDatabase.Core.Admin;
 using FairDatabase.Core.Audit;
 using FairDatabase.Core.Auth;
 using FairDatabase.Web.Audit;
@@ -7,22 +8,35 @@ using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace FairDatabase.Web.Controllers;
 
 /// <summary>/auth/register, /auth/login and /auth/logout, answering as FAIRDatabase does.</summary>
 [AllowAnonymous]
 [Route("auth")]
-public sealed class AuthController(IAuthService auth, SessionCookie cookie, AccessTokens tokens) : Controller
+public sealed class AuthController(IAuthService auth, SessionCookie cookie, AccessTokens tokens, IOptions<AuthOptions> options, IInvitations invitations) : Controller
 {
     [HttpGet("register")]
-    public IActionResult Register() => View(new RegisterViewModel());
+    public IActionResult Register([FromQuery] string? invite) => View(new RegisterViewModel { Invite = invite, Mode = Mode });
 
     [HttpPost("register")]
     [EnableRateLimiting(RateLimits.AuthPolicy)]
     public async Task<IActionResult> Register(RegisterViewModel model, CancellationToken ct)
     {
+        model.Mode = Mode;
+        if (Mode == "closed") return Form(model, StatusCodes.Status403Forbidden);
         if (!ModelState.IsValid) return Form(model, StatusCodes.Status400BadRequest);
+        Guid? invitation = null;
+        if (Mode == "invite")
+        {
+            invitation = string.IsNullOrEmpty(model.Invite) || model.Invite.Length > 100 ? null : await invitations.ClaimAsync(model.Invite, model.Email!, ct);
+            if (invitation is null)
+            {
+                ModelState.AddModelError("", "This invitation link is not valid: unknown, already used, expired or meant for another e-mail address.");
+                return Form(model, StatusCodes.Status403Forbidden);
+            }
+        }
         try
         {
             await auth.SignUpAsync(model.Email!, model.Password!, ct);
@@ -30,9 +44,12 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie, Acce
         }
         catch (AuthException e)
         {
+            if (invitation is { } id) await invitations.ReleaseAsync(id, CancellationToken.None);
             return Failed(model, e);
         }
     }
+
+    private string Mode => options.Value.RegistrationByInvitation ? "invite" : options.Value.RegistrationOpen ? "open" : "closed";
 
     [HttpGet("login")]
     public IActionResult Login(bool registered = false) => View(new LoginViewModel { Registered = registered });

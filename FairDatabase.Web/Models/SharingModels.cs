@@ -11,4 +11,8 @@ public sealed record AuditTrailViewModel(string Title, IReadOnlyList<FairDatabas
 
 /// <summary>The admin page: every account's figures (never data) and the outcome of the last action.</summary>
 public sealed record AdminViewModel(IReadOnlyList<FairDatabase.Core.Admin.AccountSummary> Accounts, DateTimeOffset Now,
-    string? Message = null, bool IsError = false);
+    string? Message = null, bool IsError = false)
+{
+    /// <summary>A just-created invitation link, shown once.</summary>
+    public string? InvitationLink { get; init; }
+}

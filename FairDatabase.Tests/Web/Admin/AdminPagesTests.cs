@@ -10,7 +10,7 @@ namespace FairDatabase.Tests.Web.Admin;
 public sealed class AdminPagesTests(AppFixture fixture)
 {
     /// <summary>Makes the account an admin the documented way: scripts/db.sh grant-admin (test.sh exports the cluster's settings).</summary>
-    private static async Task GrantAdminAsync(string email)
+    internal static async Task GrantAdminAsync(string email)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "scripts", "db.sh"))) root = root.Parent;

@@ -35,7 +35,7 @@ public sealed class DatasetList(IUserClient db)
 
     /// <summary>Datasets others shared with the caller, newest grant first, with the owner's e-mail.</summary>
     public Task<List<DatasetSummary>> GetSharedAsync(CancellationToken ct) =>
-        QueryAsync("WHERE d.user_id IS DISTINCT FROM auth.uid()", new { limit = 200, offset = 0 }, ct);
+        QueryAsync("WHERE d.id IN (SELECT fairdb.datasets_shared_with_caller()) AND d.user_id IS DISTINCT FROM auth.uid()", new { limit = 200, offset = 0 }, ct);
 
     public async Task<DatasetPage> GetPageAsync(int page, int pageSize, CancellationToken ct)
     {

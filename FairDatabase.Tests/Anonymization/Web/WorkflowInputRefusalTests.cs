@@ -36,6 +36,7 @@ public sealed class WorkflowInputRefusalTests(AppFixture fixture)
     [InlineData("data.CSV")]
     [InlineData("data.Csv")]
     [InlineData("a.b.csv")]
+    [InlineData("../data/dataset.csv")]
     public async Task Csv_names_in_any_case_and_with_inner_dots_start_the_workflow(string fileName)
     {
         using var browser = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);

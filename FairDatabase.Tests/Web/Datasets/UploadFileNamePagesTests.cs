@@ -37,6 +37,8 @@ public sealed class UploadFileNamePagesTests(AppFixture fixture)
     [InlineData("data.CSV", "data")]
     [InlineData("data.Csv", "data")]
     [InlineData("a.b.csv", "a.b")]
+    [InlineData("/path/to/file.csv", "file")] // browsers may send the client's path: only the last segment counts
+    [InlineData("..\\data\\dataset.csv", "dataset")]
     public async Task Csv_names_in_any_case_and_with_inner_dots_are_accepted(string fileName, string datasetName)
     {
         using var browser = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);

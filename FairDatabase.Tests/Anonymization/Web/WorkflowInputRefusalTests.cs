@@ -64,13 +64,13 @@ public sealed class WorkflowInputRefusalTests(AppFixture fixture)
     }
 
     [Theory]
-    [InlineData("", "The file is empty.")]
-    [InlineData("id,age,sex\n", "The file has a header but no data rows.")]
-    [InlineData("id,age,sex\n1,34,F\n2,61\n3,70,F,extra\n", "line(s) 3, 4 differ")]
-    [InlineData("id,age,sex\n1,34,F\n2,\"61,M\n3,70,F\n", "malformed quoting")]
-    [InlineData("id,,sex\n1,34,F\n", "Every column needs a name in the header row.")]
-    [InlineData("id, ,sex\n1,34,F\n", "Every column needs a name in the header row.")]
-    [InlineData("id,age,age\n1,34,35\n", "The header names column 'age' more than once.")]
+    [InlineData("", "empty")]
+    [InlineData("id,age,sex\n", "no data rows")]
+    [InlineData("id,age,sex\n1,34,F\n2,61\n3,70,F,extra\n", "3, 4")] // the ragged lines, by number
+    [InlineData("id,age,sex\n1,34,F\n2,\"61,M\n3,70,F\n", "quot")] // an unterminated quote
+    [InlineData("id,,sex\n1,34,F\n", "name")]
+    [InlineData("id, ,sex\n1,34,F\n", "name")]
+    [InlineData("id,age,age\n1,34,35\n", "'age'")]
     public async Task Files_the_reader_cannot_use_are_refused_with_a_400_and_no_working_copy(string csv, string reason)
     {
         using var browser = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
@@ -78,7 +78,8 @@ public sealed class WorkflowInputRefusalTests(AppFixture fixture)
         var page = await BrowserSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(reason, AnonPages.Message(page), StringComparison.Ordinal);
+        // Key words only, so that rewording the reader's messages does not break the test.
+        Assert.Contains(reason, AnonPages.Message(page), StringComparison.OrdinalIgnoreCase);
         await AssertNoWorkingCopyAsync(browser);
     }
 }

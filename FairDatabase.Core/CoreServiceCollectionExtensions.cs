@@ -4,6 +4,7 @@ using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Core.Datasets;
+using FairDatabase.Core.Explore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddAnonymizationWorkspace();
         services.AddFairDatabaseAuth(config);
         services.AddDatasets(config);
+        services.AddExplore(config);
         return builder;
     }
 

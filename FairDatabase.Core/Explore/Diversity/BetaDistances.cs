@@ -33,10 +33,10 @@ public static class BetaDistances
         return distances;
     }
 
-    /// <summary>Centred log-ratio of x + pseudocount per sample; refuses a non-positive value before the log.</summary>
+    /// <summary>Centred log-ratio of x + pseudocount per sample, in place; refuses a non-positive value before the log.</summary>
     public static double[] CenteredLogRatio(double[] counts, int samples, int features, double pseudocount)
     {
-        var clr = new double[counts.Length];
+        var clr = counts;
         for (var i = 0; i < samples; i++)
         {
             var row = counts.AsSpan(i * features, features);
@@ -56,6 +56,7 @@ public static class BetaDistances
         return clr;
     }
 
+    /// <summary>Overwrites counts with their clr transform.</summary>
     public static double[] Aitchison(double[] counts, int samples, int features, double pseudocount)
     {
         var clr = CenteredLogRatio(counts, samples, features, pseudocount);

@@ -60,14 +60,17 @@ public sealed class DiversityService(IUserClient db, IColumnStatisticsService st
         var slot = new int[n];
         Array.Fill(slot, -1);
         for (var s = 0; s < chosen.Length; s++) slot[chosen[s]] = s;
-        var matrix = new double[(long)chosen.Length * p];
+        double[] matrix;
         if (all is not null)
         {
-            for (var s = 0; s < chosen.Length; s++) all.AsSpan(chosen[s] * p, p).CopyTo(matrix.AsSpan(s * p, p));
             for (var i = 0; i < n; i++) for (var f = 0; f < p; f++) if (all[((long)i * p) + f] != 0) abundance.Add(i, f, all[((long)i * p) + f]);
+            // Move the ordinated rows to the front in place (chosen is ascending, so no row is overwritten before it moves).
+            for (var s = 0; s < chosen.Length; s++) if (chosen[s] != s) all.AsSpan(chosen[s] * p, p).CopyTo(all.AsSpan(s * p, p));
+            matrix = all;
         }
         else
         {
+            matrix = new double[(long)chosen.Length * p];
             await reader.ReadAsync((row, f, c) =>
             {
                 abundance.Add(row, f, c);
@@ -75,7 +78,8 @@ public sealed class DiversityService(IUserClient db, IColumnStatisticsService st
             }, withLabels: false, ct);
         }
         all = null;
-
+        // The distance functions and PCoA reuse their inputs' memory: the matrix becomes the clr
+        // (Aitchison) and the distances become B, so 2,000 × 2,000 needs about three 32 MB arrays.
         var distances = request.Metric == DiversityRequest.BrayCurtis
             ? BetaDistances.BrayCurtis(matrix, chosen.Length, p)
             : BetaDistances.Aitchison(matrix, chosen.Length, p, request.Pseudocount);

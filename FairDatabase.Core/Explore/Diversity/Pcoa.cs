@@ -13,9 +13,10 @@ public static class Pcoa
 {
     public const int ReportedAxes = 10;
 
+    /// <summary>Overwrites the distances (they become B, then its tridiagonal reduction).</summary>
     public static PcoaResult Run(double[] distances, int n, int axes = 3)
     {
-        var b = DoubleCentre(distances, n);
+        var b = DoubleCentre(distances, n, inPlace: true);
         var (values, vectors) = SymmetricEigen.Decompose(b, n, axes);
         var tolerance = Math.Max(Math.Abs(values.Length > 0 ? values[0] : 0), 1e-300) * 1e-10;
         var positiveSum = values.Where(v => v > tolerance).Sum();
@@ -30,10 +31,10 @@ public static class Pcoa
         return new PcoaResult(coordinates, proportions, values.Take(ReportedAxes).ToArray());
     }
 
-    /// <summary>−½ J D² J, computed in place on a copy of D.</summary>
-    public static double[] DoubleCentre(double[] distances, int n)
+    /// <summary>−½ J D² J, in a new array or over D itself.</summary>
+    public static double[] DoubleCentre(double[] distances, int n, bool inPlace = false)
     {
-        var b = new double[n * n];
+        var b = inPlace ? distances : new double[n * n];
         var rowMeans = new double[n];
         double grand = 0;
         for (var i = 0; i < n; i++)

@@ -19,16 +19,12 @@ public static class BetaDistances
             totals[i] = t;
         }
         var distances = new double[samples * samples];
-        Parallel.For(0, samples, i =>
+        ForEachPair(samples, (i, j) =>
         {
-            var a = counts.AsSpan(i * features, features);
-            for (var j = i + 1; j < samples; j++)
-            {
-                var denominator = totals[i] + totals[j];
-                var value = denominator == 0 ? 0 : AbsoluteDifference(a, counts.AsSpan(j * features, features)) / denominator;
-                distances[(i * samples) + j] = value;
-                distances[(j * samples) + i] = value;
-            }
+            var denominator = totals[i] + totals[j];
+            var value = denominator == 0 ? 0 : AbsoluteDifference(counts.AsSpan(i * features, features), counts.AsSpan(j * features, features)) / denominator;
+            distances[(i * samples) + j] = value;
+            distances[(j * samples) + i] = value;
         });
         return distances;
     }
@@ -67,19 +63,37 @@ public static class BetaDistances
             squaredNorms[i] = SymmetricEigen.Dot(row, row);
         }
         var distances = new double[samples * samples];
-        Parallel.For(0, samples, i =>
+        ForEachPair(samples, (i, j) =>
         {
-            var a = clr.AsSpan(i * features, features);
-            for (var j = i + 1; j < samples; j++)
-            {
-                // |a − b|² = |a|² + |b|² − 2 a·b; one dot product per pair instead of a difference.
-                var squared = squaredNorms[i] + squaredNorms[j] - (2 * SymmetricEigen.Dot(a, clr.AsSpan(j * features, features)));
-                var value = Math.Sqrt(Math.Max(0, squared));
-                distances[(i * samples) + j] = value;
-                distances[(j * samples) + i] = value;
-            }
+            // |a − b|² = |a|² + |b|² − 2 a·b; one dot product per pair instead of a difference.
+            var squared = squaredNorms[i] + squaredNorms[j] - (2 * SymmetricEigen.Dot(clr.AsSpan(i * features, features), clr.AsSpan(j * features, features)));
+            var value = Math.Sqrt(Math.Max(0, squared));
+            distances[(i * samples) + j] = value;
+            distances[(j * samples) + i] = value;
         });
         return distances;
+    }
+
+    /// <summary>
+    /// Calls pair(i, j) for every i &lt; j, tile by tile: a tile's rows stay in the CPU cache while
+    /// they meet each other, instead of every row streaming the whole matrix from memory
+    /// (2,000 rows of 2,000 doubles would move 64 GB; in tiles of 32 rows, about 2 GB).
+    /// </summary>
+    private static void ForEachPair(int samples, Action<int, int> pair)
+    {
+        const int tile = 32;
+        var tiles = (samples + tile - 1) / tile;
+        Parallel.For(0, tiles, ti =>
+        {
+            var iEnd = Math.Min(samples, (ti + 1) * tile);
+            for (var tj = ti; tj < tiles; tj++)
+            {
+                var jEnd = Math.Min(samples, (tj + 1) * tile);
+                for (var i = ti * tile; i < iEnd; i++)
+                    for (var j = Math.Max(i + 1, tj * tile); j < jEnd; j++)
+                        pair(i, j);
+            }
+        });
     }
 
     private static double AbsoluteDifference(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

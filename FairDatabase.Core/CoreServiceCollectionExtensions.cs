@@ -7,6 +7,7 @@ using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Core.Datasets;
 using FairDatabase.Core.Sharing;
+using FairDatabase.Core.Explore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDatasetSharing();
         services.AddAuditLog();
         services.AddAccountAdmin();
+        services.AddExplore(config);
         return builder;
     }
 

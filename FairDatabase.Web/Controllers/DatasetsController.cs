@@ -1,6 +1,7 @@
 using FairDatabase.Core.Audit;
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Web.Audit;
+using FairDatabase.Core.Explore;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,7 @@ namespace FairDatabase.Web.Controllers;
 
 /// <summary>Search, preview, download and correct the signed-in user's tables (FAIRDatabase's /dashboard/* URLs).</summary>
 [Route("dashboard")]
-public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers) : Controller
+public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers, IColumnStatisticsStore statistics) : Controller
 {
     [HttpGet("search")]
     public async Task<IActionResult> Search(CancellationToken ct) =>
@@ -84,6 +85,8 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
         try
         {
             var changed = await browser.UpdateCellAsync(row, columnName.Trim(), newValue, ct);
+            // The kept column statistics of the changed datasets no longer hold.
+            if (changed > 0) await statistics.InvalidateTablesAsync((await browser.TablesWithColumnAsync(columnName.Trim(), ct)).Select(t => t.Name).ToList(), ct);
             return changed == 0
                 ? Answer(StatusCodes.Status404NotFound, $"No row {row} with a column '{columnName.Trim()}' was found in your tables.")
                 : Answer(StatusCodes.Status200OK, $"Row {row}, column '{columnName.Trim()}' updated in {changed} table(s).");

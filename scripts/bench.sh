@@ -4,6 +4,8 @@
 #   scripts/bench.sh upload [--rows N] [--columns N] [--rounds N] [--large]
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
 #   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
+#   scripts/bench.sh pages [--users N] [--seconds N] [--rate N] [--single] [--instances N]
+#                                                    50 signed-in users browsing: one instance, then the cluster
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -15,6 +17,9 @@ usage() {
   say "                                  time an upload through the running app against psql \\copy;"
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
   say "  download [--rows N]             time the ZIP download of a large table and the app's peak RSS"
+  say "  pages [--users N] [--seconds N] [--rate N] [--rows N] [--columns N] [--single] [--instances N]"
+  say "                                  signed-in users on dashboard, search and preview: p50/p99, requests/s,"
+  say "                                  non-2xx; one instance, then HAProxy + N instances + PgBouncer"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -31,6 +36,9 @@ case "$benchmark" in
     ;;
   download)
     exec bash "$FAIRDB_ROOT/scripts/bench-download.sh" "$@"
+    ;;
+  pages)
+    exec bash "$FAIRDB_ROOT/scripts/bench-pages.sh" "$@"
     ;;
   -h | --help | help)
     usage

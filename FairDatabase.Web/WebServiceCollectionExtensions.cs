@@ -19,12 +19,14 @@ internal static class WebServiceCollectionExtensions
         });
         services.AddFairDatabaseSessions();
         services.AddFairDatabaseRateLimits(builder.Configuration);
+        services.AddInstanceName(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
     public static WebApplication UseFairDatabaseWeb(this WebApplication app)
     {
+        app.UseInstanceName();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

@@ -18,6 +18,7 @@ internal static class PagesBenchmark
         Uri? baseAddress = null;
         int users = 50, seconds = 20, rate = 500, rows = 100, columns = 1500;
         string[] mix = AllKinds;
+        var watched = new List<int>();
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -30,6 +31,7 @@ internal static class PagesBenchmark
                 case "--rows": rows = Int(value); break;
                 case "--columns": columns = Int(value); break;
                 case "--mix": mix = value.Split(','); break;
+                case "--cpu-pids": watched = value.Split(',').Select(Int).ToList(); break;
                 default: return Usage();
             }
         }
@@ -56,8 +58,13 @@ internal static class PagesBenchmark
                 paced.Print($"paced at {rate} requests/s offered, {users} users", took);
             }
             var closed = new LatencyRecorder();
+            var meter = new CpuMeter(watched);
+            var before = meter.Sample();
             var elapsed = await RunPhaseAsync(clients, TimeSpan.FromSeconds(seconds), 0, closed);
+            var cpu = meter.Sample().Zip(before, (a, b) => a - b).ToArray();
             closed.Print($"closed loop, {users} users (each sends as soon as answered)", elapsed);
+            if (meter.Enabled)
+                Console.WriteLine($"  CPU/request:   {string.Join(", ", watched.Select((p, i) => $"pid {p} {cpu[i] / closed.Count:F2} ms"))}");
             return 0;
         }
         finally
@@ -91,15 +98,16 @@ internal static class PagesBenchmark
             }
             var start = interval > TimeSpan.Zero ? due : clock.Elapsed;
             if (start >= length || clock.Elapsed >= length) return;
-            using var request = NextRequest(user, n);
+            var kind = _mix[n % _mix.Length];
+            using var request = NextRequest(user, kind);
             try
             {
                 var (status, instance) = await user.SendAsync(request, CancellationToken.None);
-                recorder.Record(lane, (clock.Elapsed - start).TotalMilliseconds, status, instance);
+                recorder.Record(lane, kind, (clock.Elapsed - start).TotalMilliseconds, status, instance);
             }
             catch (HttpRequestException)
             {
-                recorder.RecordFailure(lane, (clock.Elapsed - start).TotalMilliseconds);
+                recorder.RecordFailure(lane, kind, (clock.Elapsed - start).TotalMilliseconds);
             }
         }
     }
@@ -108,7 +116,7 @@ internal static class PagesBenchmark
     private static readonly string[] AllKinds = ["dashboard", "search", "find", "preview"];
     private static string[] _mix = AllKinds;
 
-    private static HttpRequestMessage NextRequest(BenchUser user, int n) => _mix[n % _mix.Length] switch
+    private static HttpRequestMessage NextRequest(BenchUser user, string kind) => kind switch
     {
         "dashboard" => new HttpRequestMessage(HttpMethod.Get, "/dashboard"),
         "search" => new HttpRequestMessage(HttpMethod.Get, "/dashboard/search"),
@@ -127,7 +135,7 @@ internal static class PagesBenchmark
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: FairDatabase.Bench pages --base URL [--users 50] [--seconds 20] [--rate 500] [--rows 100] [--columns 1500] [--mix dashboard,search,find,preview]");
+        Console.Error.WriteLine("usage: FairDatabase.Bench pages --base URL [--users 50] [--seconds 20] [--rate 500] [--rows 100] [--columns 1500] [--mix dashboard,search,find,preview] [--cpu-pids P,Q]");
         return 2;
     }
 }

@@ -18,7 +18,7 @@ public sealed record UserTable(string Name, IReadOnlyList<string> Columns)
 
 /// <summary>
 /// The signed-in user's tables and columns, read through the ownership-filtered RPC functions
-/// and cached for 60 s per user (DESIGN §5.2). An upload calls <see cref="Invalidate"/>.
+/// and cached per user. An upload calls <see cref="Invalidate"/>.
 /// </summary>
 public interface IUserTableCatalog
 {
@@ -27,17 +27,38 @@ public interface IUserTableCatalog
     void Invalidate(Guid userId);
 }
 
+/// <remarks>
+/// Several app instances serve one user (README, deployment), and an upload on one cannot clear
+/// the others' caches. So each use first reads a stamp of the user's tables (how many, and the
+/// newest metadata id: one indexed row) and reuses the cached columns only while it matches;
+/// the expensive part, the columns of every table, is read again only when the tables changed.
+/// </remarks>
 public sealed class UserTableCatalog(IUserClient db, IMemoryCache cache) : IUserTableCatalog
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
+    private sealed record Entry((long Count, long MaxId) Stamp, IReadOnlyList<UserTable> Tables);
+
     public async Task<IReadOnlyList<UserTable>> GetAsync(CancellationToken ct)
     {
         var userId = db.Identity.UserId ?? throw new DatabaseException(DbErrorKind.Forbidden, "Sign in first.", null, null);
-        if (cache.TryGetValue(Key(userId), out IReadOnlyList<UserTable>? cached) && cached is not null) return cached;
+        cache.TryGetValue(Key(userId), out Entry? cached);
+        var entry = await db.RunAsync(async s =>
+        {
+            var stamp = await s.QuerySingleOrDefaultAsync<(long, long)>(
+                "SELECT count(*), coalesce(max(id), 0)::bigint FROM _realtime.metadata_tables WHERE user_id = auth.uid()");
+            return cached is not null && cached.Stamp == stamp ? cached : new Entry(stamp, await ReadTablesAsync(s));
+        }, ct);
+        if (!ReferenceEquals(entry, cached)) cache.Set(Key(userId), entry, Lifetime);
+        return entry.Tables;
+    }
 
+    public void Invalidate(Guid userId) => cache.Remove(Key(userId));
+
+    private static async Task<IReadOnlyList<UserTable>> ReadTablesAsync(DbSession s)
+    {
         // One round trip, and only through the RPC functions that filter by owner.
-        var rows = await db.RunAsync(s => s.QueryAsync<(string Table, string Column)>(
+        var rows = await s.QueryAsync<(string Table, string Column)>(
             """
             SELECT t.table_name, c.column_name
             FROM public.get_all_tables('_realtime') AS t (table_name),
@@ -45,16 +66,12 @@ public sealed class UserTableCatalog(IUserClient db, IMemoryCache cache) : IUser
                    WITH ORDINALITY AS c (column_name, data_type, is_nullable, position)
             WHERE t.table_name <> 'metadata_tables'
             ORDER BY t.table_name, c.position
-            """), ct);
-        var tables = rows.GroupBy(r => r.Table, StringComparer.Ordinal)
+            """);
+        return rows.GroupBy(r => r.Table, StringComparer.Ordinal)
             .Select(g => new UserTable(g.Key, g.Select(r => r.Column).ToList()))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        cache.Set(Key(userId), (IReadOnlyList<UserTable>)tables, Lifetime);
-        return tables;
     }
-
-    public void Invalidate(Guid userId) => cache.Remove(Key(userId));
 
     private static string Key(Guid userId) => "user-tables:" + userId.ToString("N");
 }

@@ -49,11 +49,12 @@ public sealed class DatasetBrowser(IUserClient db, IUserTableCatalog catalog) : 
         // show 8 of them made the preview the slowest page. The table comes from the caller's own
         // catalogue and RLS (user_id = auth.uid()) still decides which rows are read.
         var source = SqlIdentifier.Qualified("_realtime", table.Name);
-        var select = string.Join(", ", shown.Select(c => SqlIdentifier.Quote(c) + "::text"));
+        var select = string.Join(", ", shown.Select(c => "t." + SqlIdentifier.Quote(c) + "::text"));
         var (count, rows) = await db.RunAsync(async s =>
         {
             await using var cmd = s.CreateCommand(
-                $"SELECT count(*) FROM {source}; SELECT {select} FROM {source} ORDER BY rowid LIMIT {PreviewRows}");
+                // t.rowid: the integer key, not the text column of the same name in the select list.
+                $"SELECT count(*) FROM {source}; SELECT {select} FROM {source} AS t ORDER BY t.rowid LIMIT {PreviewRows}");
             await using var reader = await cmd.ExecuteReaderAsync(s.CancellationToken);
             await reader.ReadAsync(s.CancellationToken);
             var n = reader.GetInt64(0);

@@ -26,6 +26,9 @@ public static class CoreServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataSource = new NpgsqlDataSourceBuilder(ConnectionStrings.Normalize(options.ConnectionString));
+            // Every unit of work sets its role and claims locally in its own transaction (DbClient),
+            // so a returned connection holds no state worth a DISCARD ALL on its next use.
+            dataSource.ConnectionStringBuilder.NoResetOnClose = true;
             dataSource.UseLoggerFactory(sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>());
             return dataSource.Build();
         });

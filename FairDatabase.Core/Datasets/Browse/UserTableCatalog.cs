@@ -24,6 +24,9 @@ public interface IUserTableCatalog
 {
     Task<IReadOnlyList<UserTable>> GetAsync(CancellationToken ct);
 
+    /// <summary>The same, inside a unit of work the caller already runs as the user (one transaction for both).</summary>
+    Task<IReadOnlyList<UserTable>> GetAsync(DbSession session);
+
     void Invalidate(Guid userId);
 }
 
@@ -39,18 +42,18 @@ public sealed class UserTableCatalog(IUserClient db, IMemoryCache cache) : IUser
 
     private sealed record Entry((long Count, long MaxId) Stamp, IReadOnlyList<UserTable> Tables);
 
-    public async Task<IReadOnlyList<UserTable>> GetAsync(CancellationToken ct)
+    public Task<IReadOnlyList<UserTable>> GetAsync(CancellationToken ct) => db.RunAsync(GetAsync, ct);
+
+    public async Task<IReadOnlyList<UserTable>> GetAsync(DbSession session)
     {
-        var userId = db.Identity.UserId ?? throw new DatabaseException(DbErrorKind.Forbidden, "Sign in first.", null, null);
+        var userId = session.Identity.UserId ?? throw new DatabaseException(DbErrorKind.Forbidden, "Sign in first.", null, null);
         cache.TryGetValue(Key(userId), out Entry? cached);
-        var entry = await db.RunAsync(async s =>
-        {
-            var stamp = await s.QuerySingleOrDefaultAsync<(long, long)>(
-                "SELECT count(*), coalesce(max(id), 0)::bigint FROM _realtime.metadata_tables WHERE user_id = auth.uid()");
-            return cached is not null && cached.Stamp == stamp ? cached : new Entry(stamp, await ReadTablesAsync(s));
-        }, ct);
-        if (!ReferenceEquals(entry, cached)) cache.Set(Key(userId), entry, Lifetime);
-        return entry.Tables;
+        var stamp = await session.QuerySingleOrDefaultAsync<(long, long)>(
+            "SELECT count(*), coalesce(max(id), 0)::bigint FROM _realtime.metadata_tables WHERE user_id = auth.uid()");
+        if (cached is not null && cached.Stamp == stamp) return cached.Tables;
+        var tables = await ReadTablesAsync(session);
+        cache.Set(Key(userId), new Entry(stamp, tables), Lifetime);
+        return tables;
     }
 
     public void Invalidate(Guid userId) => cache.Remove(Key(userId));

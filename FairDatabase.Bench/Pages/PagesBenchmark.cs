@@ -5,11 +5,12 @@ using FairDatabase.Core.Datasets;
 namespace FairDatabase.Bench.Pages;
 
 /// <summary>
-/// <c>pages --base URL [--users 50] [--seconds 20] [--rate 500] [--rows 100] [--columns 1500] [--mix …]</c>:
+/// <c>pages --base URL [--users 50] [--seconds 20] [--rate 500] [--rows 100] [--columns 1500] [--mix …] [--cpu-pids P,Q]</c>:
 /// signs up the users, uploads one wide dataset for each, then has every user cycle through the
 /// dashboard, the search page, a column search and a table preview. Two measured phases: paced at
 /// a fixed total rate (latency counted from when each request was due, so a stall is not hidden)
-/// and closed-loop (each user sends the next request as soon as the last one answered).
+/// and closed-loop (each user sends the next request as soon as the last one answered); with
+/// --cpu-pids, the CPU time those processes used per closed-loop request.
 /// </summary>
 internal static class PagesBenchmark
 {

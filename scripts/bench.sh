@@ -5,6 +5,8 @@
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
 #   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
 #   scripts/bench.sh explore                         columns.json and diversity.json times and peak RSS
+#   scripts/bench.sh pages [--users N] [--seconds N] [--rate N] [--single] [--instances N]
+#                                                    50 signed-in users browsing: one instance, then the cluster
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -17,6 +19,9 @@ usage() {
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
   say "  download [--rows N]             time the ZIP download of a large table and the app's peak RSS"
   say "  explore                         time columns.json (10,000 x 2,005) and diversity.json (300 x 550, 2,000 x 2,000)"
+  say "  pages [--users N] [--seconds N] [--rate N] [--rows N] [--columns N] [--single] [--instances N]"
+  say "                                  signed-in users on dashboard, search and preview: p50/p99, requests/s,"
+  say "                                  non-2xx; one instance, then HAProxy + N instances + PgBouncer"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -36,6 +41,9 @@ case "$benchmark" in
     ;;
   explore)
     exec bash "$FAIRDB_ROOT/scripts/bench-explore.sh" "$@"
+    ;;
+  pages)
+    exec bash "$FAIRDB_ROOT/scripts/bench-pages.sh" "$@"
     ;;
   -h | --help | help)
     usage

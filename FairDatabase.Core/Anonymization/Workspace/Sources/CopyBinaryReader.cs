@@ -64,6 +64,13 @@ public sealed class CopyBinaryReader(Stream stream)
     /// <summary>The bytes of the field read last (valid until the next call).</summary>
     public ReadOnlySpan<byte> Field => _buffer.AsSpan(_fieldStart, _fieldLength);
 
+    // One string per ASCII character: a counts table is mostly "0", which then costs no allocation.
+    private static readonly string[] SingleAscii = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
+    /// <summary>The field read last as a string.</summary>
+    public string FieldString() =>
+        _fieldLength == 1 && _buffer[_fieldStart] < 128 ? SingleAscii[_buffer[_fieldStart]] : System.Text.Encoding.UTF8.GetString(Field);
+
     /// <summary>A 4-byte integer field (rowid), read as the next field.</summary>
     public async ValueTask<int> ReadInt32Async(CancellationToken ct)
     {

@@ -12,7 +12,17 @@ namespace FairDatabase.Web.Controllers;
 public sealed class GeneralizationController(IGeneralizationWorkflow workflow, IStoredDatasetSource datasets, IWorkingCopyPublisher publisher) : Controller
 {
     [HttpGet("data_generalization")]
-    public async Task<IActionResult> Index(CancellationToken ct) => await PageAsync(await workflow.GetAsync(ct), null, ct);
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        try
+        {
+            return await PageAsync(await workflow.GetAsync(ct), null, ct);
+        }
+        catch (WorkingCopySourceGoneException e)
+        {
+            return await ErrorAsync(StatusCodes.Status410Gone, e.Message, ct);
+        }
+    }
 
     [HttpPost("data_generalization")]
     [RequestFormLimits(ValueCountLimit = 100_000)]
@@ -34,6 +44,11 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
             return view is null
                 ? await ErrorAsync(StatusCodes.Status404NotFound, $"You have no dataset named '{dataset}'.", ct)
                 : await PageAsync(view, null, ct);
+        }
+        catch (WorkingCopySourceGoneException e)
+        {
+            // The working copy was forgotten; the page shows the start with the reason.
+            return await ErrorAsync(StatusCodes.Status410Gone, e.Message, ct);
         }
         catch (AnonymizationValidationException e)
         {

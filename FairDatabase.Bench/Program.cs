@@ -8,6 +8,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "gen-csv" => await GenerateCsv.RunAsync(args[1..]),
     "prep-copy" => await PrepareCopyFiles.RunAsync(args[1..]),
     "pages" => await PagesBenchmark.RunAsync(args[1..]),
+    "gen-patients" => await GeneratePatientsCsv.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -16,6 +17,7 @@ static int Usage()
     Console.Error.WriteLine("usage: FairDatabase.Bench privacy [--rows N] [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench gen-csv --rows N --columns N --out FILE [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench pages --base URL [--users 50] [--seconds 20] [--rate 500] [--rows 100] [--columns 1500]");
+    Console.Error.WriteLine("       FairDatabase.Bench gen-patients --rows N --out FILE [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench prep-copy --in FILE --out-dir DIR [--chunk 1200] [--hash]");
     return 2;
 }

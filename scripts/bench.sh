@@ -7,6 +7,9 @@
 #   scripts/bench.sh explore                         columns.json and diversity.json times and peak RSS
 #   scripts/bench.sh pages [--users N] [--seconds N] [--rate N] [--single] [--instances N]
 #                                                    50 signed-in users browsing: one instance, then the cluster
+#   scripts/bench.sh anonymize [--rows N] [--long-rows N]
+#                                                    every anonymization step over HTTP on the wide file, and
+#                                                    P29 on a long 8-column table: seconds and peak RSS
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -22,6 +25,9 @@ usage() {
   say "  pages [--users N] [--seconds N] [--rate N] [--rows N] [--columns N] [--single] [--instances N]"
   say "                                  signed-in users on dashboard, search and preview: p50/p99, requests/s,"
   say "                                  non-2xx; one instance, then HAProxy + N instances + PgBouncer"
+  say "  anonymize [--rows N] [--long-rows N]"
+  say "                                  time each anonymization step over HTTP on the wide benchmark file"
+  say "                                  (default 10,000 rows) and P29 on a long table (default 100,000 rows)"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -44,6 +50,9 @@ case "$benchmark" in
     ;;
   pages)
     exec bash "$FAIRDB_ROOT/scripts/bench-pages.sh" "$@"
+    ;;
+  anonymize)
+    exec bash "$FAIRDB_ROOT/scripts/bench-anonymize.sh" "$@"
     ;;
   -h | --help | help)
     usage

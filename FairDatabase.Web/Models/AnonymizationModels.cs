@@ -13,6 +13,9 @@ public sealed record BarItem(string Label, double Percent, string Detail);
 public sealed record GeneralizationPageModel(WorkflowView View, IReadOnlyList<StoredDataset> Datasets, PageMessage? Message = null)
 {
     public WorkflowStep Step => View.State.Step;
+
+    /// <summary>Quasi-identifiers and sensitive attributes chosen earlier, preselected on the quasi-identifier step.</summary>
+    public ColumnChoices Choices { get; init; } = ColumnChoices.None;
 }
 
 /// <summary>Column choices of a privacy form, remembered for redisplay.</summary>

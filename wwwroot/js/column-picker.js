@@ -1,0 +1,75 @@
+// Turns every <select multiple data-column-picker> into a filterable tom-select picker with
+// "select all matching" and "clear" buttons, for tables with thousands of columns. The select
+// stays the form field, so the form posts the same repeated fields with or without JavaScript.
+(function () {
+  'use strict';
+  if (!window.TomSelect) return;
+
+  const format = new Intl.NumberFormat('en');
+
+  function toolbar(select, picker) {
+    const bar = document.createElement('div');
+    bar.className = 'picker-toolbar d-flex flex-wrap align-items-center gap-2 mt-1 small';
+    const selectMatching = button('select-matching', 'btn-outline-primary');
+    const clear = button('clear', 'btn-outline-secondary');
+    clear.textContent = 'Clear';
+    const count = document.createElement('span');
+    count.className = 'text-muted picker-count';
+    count.setAttribute('aria-live', 'polite');
+    bar.append(selectMatching, clear, count);
+    select.parentElement.appendChild(bar);
+
+    let query = '';
+    function matching() {
+      // search() ranks every option against the filter (the dropdown only shows the first few).
+      return picker.search(query).items.map(function (item) { return item.id; })
+        .filter(function (id) { return picker.items.indexOf(id) === -1; });
+    }
+    function refresh() {
+      const n = matching().length;
+      selectMatching.textContent = query
+        ? 'Select all ' + format.format(n) + ' matching “' + query + '”'
+        : 'Select all ' + format.format(n);
+      selectMatching.disabled = n === 0;
+      clear.disabled = picker.items.length === 0;
+      count.textContent = format.format(picker.items.length) + ' of ' + format.format(Object.keys(picker.options).length) + ' selected';
+    }
+    picker.on('type', function (text) { query = text; refresh(); });
+    picker.on('change', refresh);
+    selectMatching.addEventListener('click', function () {
+      picker.addItems(matching(), true);
+      picker.updateOriginalInput();
+      picker.setTextboxValue('');
+      query = '';
+      picker.close();
+      picker.refreshOptions(false);
+      refresh();
+    });
+    clear.addEventListener('click', function () { picker.clear(); refresh(); });
+    refresh();
+  }
+
+  function button(action, style) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'btn btn-sm ' + style;
+    b.dataset.pickerAction = action;
+    return b;
+  }
+
+  document.querySelectorAll('select[multiple][data-column-picker]').forEach(function (select) {
+    const picker = new TomSelect(select, {
+      plugins: ['remove_button'],
+      maxOptions: 200,
+      maxItems: null,
+      hideSelected: true,
+      closeAfterSelect: false,
+      placeholder: 'Type to filter ' + format.format(select.options.length) + ' columns…',
+      render: {
+        no_results: function () { return '<div class="no-results">No column matches.</div>'; },
+      },
+    });
+    select.dataset.pickerReady = 'true';
+    toolbar(select, picker);
+  });
+})();

@@ -9,7 +9,7 @@
 
   function toolbar(select, picker) {
     const bar = document.createElement('div');
-    bar.className = 'picker-toolbar d-flex flex-wrap align-items-center gap-2 mt-1 small';
+    bar.className = 'picker-toolbar d-flex flex-wrap align-items-center gap-2 mb-1 small';
     const selectMatching = button('select-matching', 'btn-outline-primary');
     const clear = button('clear', 'btn-outline-secondary');
     clear.textContent = 'Clear';
@@ -17,7 +17,8 @@
     count.className = 'text-muted picker-count';
     count.setAttribute('aria-live', 'polite');
     bar.append(selectMatching, clear, count);
-    select.parentElement.appendChild(bar);
+    // Above the control, so the open dropdown never covers the buttons.
+    picker.wrapper.parentElement.insertBefore(bar, picker.wrapper);
 
     let query = '';
     function matching() {
@@ -66,7 +67,7 @@
       closeAfterSelect: false,
       placeholder: 'Type to filter ' + format.format(select.options.length) + ' columns…',
       render: {
-        no_results: function () { return '<div class="no-results">No column matches.</div>'; },
+        no_results: function () { return '<div class="no-results">No other column matches.</div>'; },
       },
     });
     select.dataset.pickerReady = 'true';

@@ -4,8 +4,8 @@ using FairDatabase.Core.Data;
 namespace FairDatabase.Web.Auth;
 
 /// <summary>
-/// The signed-in user of this request, set by <see cref="LoginRequiredFilter"/> from a validated
-/// token. As <see cref="IUserContext"/> it gives IUserClient the token's claims for RLS.
+/// The signed-in user of this request, set by <see cref="SessionCookieAuthenticationHandler"/> from a
+/// validated token. As <see cref="IUserContext"/> it gives IUserClient the token's claims for RLS.
 /// </summary>
 public sealed class CurrentUser : IUserContext
 {

@@ -1,5 +1,7 @@
 using FairDatabase.Core.Anonymization;
+using FairDatabase.Core.Anonymization.Rules;
 using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Core.Anonymization.Workspace.Sources;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,6 +28,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
                 "submit_missing_values" => await workflow.DropMissingValueColumnsAsync(columnsToDrop ?? [], ct),
                 "submit_quasi_identifiers" => await workflow.ChooseQuasiIdentifiersAsync(quasiIdentifiers ?? [], ct),
                 "submit_mapping" => await MapAsync(ct),
+                "preview_mapping" => await PreviewAsync(ct),
                 _ => await StartAsync(file, dataset, ct),
             };
             return view is null
@@ -92,8 +95,20 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
         // A page for another quasi-identifier (an older tab) must not map this one's values.
         if (column is not null && Request.Form.TryGetValue(MappingForm.ColumnField, out var posted) && posted.ToString() != column)
             throw new WorkflowStepException(WorkflowStep.Mapping, current.State.Step);
-        return await workflow.ApplyMappingAsync(MappingForm.Read(Request.Form, current.ValuesToMap), ct);
+        return await workflow.ApplyMappingAsync(MappingForm.Read(Request.Form, current.ValuesToMap), ct, RuleFromForm());
     }
+
+    /// <summary>The classes the posted rule would give, shown on the mapping page without applying it.</summary>
+    private async Task<WorkflowView> PreviewAsync(CancellationToken ct)
+    {
+        var rule = RuleFromForm() ?? throw new AnonymizationValidationException("rule: choose a rule to preview.");
+        HttpContext.Items[PreviewKey] = await workflow.PreviewRuleAsync(rule, ct);
+        return await workflow.GetAsync(ct);
+    }
+
+    private const string PreviewKey = "rule-preview";
+
+    private GeneralizationRule? RuleFromForm() => GeneralizationRule.FromFields(name => Request.Form.TryGetValue(name, out var v) ? v.ToString() : null);
 
     private async Task<IActionResult> ErrorAsync(int status, string message, CancellationToken ct)
     {
@@ -104,6 +119,6 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
     private async Task<ViewResult> PageAsync(WorkflowView view, PageMessage? message, CancellationToken ct)
     {
         var stored = view.State.Step == WorkflowStep.Upload ? await datasets.ListAsync(ct) : [];
-        return View("Index", new GeneralizationPageModel(view, stored, message));
+        return View("Index", new GeneralizationPageModel(view, stored, message) { Preview = HttpContext.Items[PreviewKey] as RulePreview });
     }
 }

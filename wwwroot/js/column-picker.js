@@ -37,6 +37,12 @@
     }
     picker.on('type', function (text) { query = text; refresh(); });
     picker.on('change', refresh);
+    picker.on('item_add', function () {
+      if (!query) return;
+      picker.setTextboxValue('');
+      query = '';
+      refresh();
+    });
     selectMatching.addEventListener('click', function () {
       picker.addItems(matching(), true);
       picker.updateOriginalInput();
@@ -64,7 +70,8 @@
       maxOptions: 200,
       maxItems: null,
       hideSelected: true,
-      closeAfterSelect: false,
+      // Closed after each pick so the list never covers the form's buttons; many at once go through "Select all matching".
+      closeAfterSelect: true,
       placeholder: 'Type to filter ' + format.format(select.options.length) + ' columns…',
       render: {
         no_results: function () { return '<div class="no-results">No other column matches.</div>'; },

@@ -25,6 +25,15 @@ public static class WorkflowStepNames
         return source.Kind == WorkspaceSource.DatasetKind ? $"your dataset “{source.Name}”" : $"the uploaded file “{source.Name}”";
     }
 
+    /// <summary>A list of names for a page: "none", or the first <paramref name="max"/> and how many more.</summary>
+    public static string Names(IReadOnlyList<string> names, int max = 20, string separator = ", ")
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0) return "none";
+        var shown = string.Join(separator, names.Take(max));
+        return names.Count <= max ? shown : $"{shown}{separator}and {(names.Count - max).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more";
+    }
+
     /// <summary>A recorded operation (privacy processing, local DP) in words.</summary>
     public static string Operation(string name) => name switch
     {

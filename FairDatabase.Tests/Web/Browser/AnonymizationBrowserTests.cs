@@ -63,7 +63,7 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
             Assert.Equal("10", await page.InputValueAsync("#interval_width"));
             await RealBrowserFixture.ScreenshotAsync(page, "anon-3-rule-preview");
             await page.ClickAsync("#mapping-form button[value=submit_mapping]");
-            await page.WaitForSelectorAsync("#mapping-form input[name=mapping_column][value=sex]");
+            await page.WaitForSelectorAsync("#mapping-form input[name=mapping_column][value=sex]", new() { State = WaitForSelectorState.Attached });
             await page.ClickAsync("#mapping-form button[value=submit_mapping]");
             await page.WaitForSelectorAsync("#complete");
             await RealBrowserFixture.ScreenshotAsync(page, "anon-4-complete");

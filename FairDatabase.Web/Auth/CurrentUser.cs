@@ -15,5 +15,10 @@ public sealed class CurrentUser : IUserContext
 
     public string? Email => User?.Email;
 
+    public Guid? UserId => User?.Id;
+
+    /// <summary>The session this browser is signed in with (from the token's session_id claim).</summary>
+    public Guid? SessionId => User?.SessionId;
+
     public DbIdentity? Identity => User is { } u ? DbIdentity.ForUser(u.Id, u.ClaimsJson) : null;
 }

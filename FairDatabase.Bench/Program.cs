@@ -6,6 +6,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "privacy" => PrivacyBenchmark.Run(args[1..]),
     "gen-csv" => await GenerateCsv.RunAsync(args[1..]),
     "prep-copy" => await PrepareCopyFiles.RunAsync(args[1..]),
+    "gen-patients" => await GeneratePatientsCsv.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -13,6 +14,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: FairDatabase.Bench privacy [--rows N] [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench gen-csv --rows N --columns N --out FILE [--seed S]");
+    Console.Error.WriteLine("       FairDatabase.Bench gen-patients --rows N --out FILE [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench prep-copy --in FILE --out-dir DIR [--chunk 1200] [--hash]");
     return 2;
 }

@@ -4,6 +4,9 @@
 #   scripts/bench.sh upload [--rows N] [--columns N] [--rounds N] [--large]
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
 #   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
+#   scripts/bench.sh anonymize [--rows N] [--long-rows N]
+#                                                    every anonymization step over HTTP on the wide file, and
+#                                                    P29 on a long 8-column table: seconds and peak RSS
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -15,6 +18,9 @@ usage() {
   say "                                  time an upload through the running app against psql \\copy;"
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
   say "  download [--rows N]             time the ZIP download of a large table and the app's peak RSS"
+  say "  anonymize [--rows N] [--long-rows N]"
+  say "                                  time each anonymization step over HTTP on the wide benchmark file"
+  say "                                  (default 10,000 rows) and P29 on a long table (default 100,000 rows)"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -31,6 +37,9 @@ case "$benchmark" in
     ;;
   download)
     exec bash "$FAIRDB_ROOT/scripts/bench-download.sh" "$@"
+    ;;
+  anonymize)
+    exec bash "$FAIRDB_ROOT/scripts/bench-anonymize.sh" "$@"
     ;;
   -h | --help | help)
     usage

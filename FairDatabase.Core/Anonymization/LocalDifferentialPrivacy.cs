@@ -39,7 +39,7 @@ public static class LocalDifferentialPrivacy
             }
             else if (categorical.Contains(column.Name))
             {
-                var categories = column.Values.Where(v => !AnonColumn.IsMissing(v)).ToList();
+                var categories = column.Values.Where(v => !AnonColumn.IsMissing(v)).Order(StringComparer.Ordinal).ToList();
                 var values = RowValues(column);
                 var replaced = ColumnPerturbation.Categorical(secret, column.Name, request.KeepProbability, categories).Apply(values, 0);
                 result = result.WithColumn(ColumnRecoder.FromRowValues(column.Name, values));

@@ -93,8 +93,8 @@ public sealed class WorkingCopy
         }
     }
 
-    /// <summary>Rows per block so a block holds about a million cells (bounded memory at any width).</summary>
-    public static int RowsPerBlock(int columns) => Math.Clamp(1_000_000 / Math.Max(1, columns) / 64 * 64, 64, 8192);
+    /// <summary>Rows per block so a block holds about 250,000 cells (bounded memory at any width).</summary>
+    public static int RowsPerBlock(int columns) => Math.Clamp(250_000 / Math.Max(1, columns) / 32 * 32, 32, 8192);
 
     private List<ColumnPerturbation> PerturbationsOf(string column)
     {

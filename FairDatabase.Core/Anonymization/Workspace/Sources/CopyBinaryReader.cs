@@ -43,6 +43,24 @@ public sealed class CopyBinaryReader(Stream stream)
     private int _fieldStart;
     private int _fieldLength;
 
+    /// <summary>
+    /// The next field without awaiting, when its bytes are already buffered (nearly always): true
+    /// with <paramref name="notNull"/> set, or false when <see cref="NextFieldAsync"/> must read more.
+    /// </summary>
+    public bool TryNextField(out bool notNull)
+    {
+        notNull = false;
+        if (_end - _start < 4) return false;
+        var length = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start));
+        if (length >= 0 && _end - _start - 4 < length) return false;
+        _start += 4;
+        _fieldStart = _start;
+        _fieldLength = Math.Max(length, 0);
+        _start += _fieldLength;
+        notNull = length >= 0;
+        return true;
+    }
+
     /// <summary>The bytes of the field read last (valid until the next call).</summary>
     public ReadOnlySpan<byte> Field => _buffer.AsSpan(_fieldStart, _fieldLength);
 

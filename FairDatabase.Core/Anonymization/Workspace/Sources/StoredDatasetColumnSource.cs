@@ -65,7 +65,7 @@ public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName
                 {
                     if (row >= arrays[0].Length || await reader.ReadInt32Async(ct) != rowIds[first + row]) return -1;
                     for (var c = 0; c < arrays.Length; c++)
-                        arrays[c][row] = await reader.NextFieldAsync(ct) ? Encoding.UTF8.GetString(reader.Field) : AnonColumn.Missing;
+                        arrays[c][row] = (reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct)) ? Encoding.UTF8.GetString(reader.Field) : AnonColumn.Missing;
                     row++;
                 }
                 return row;

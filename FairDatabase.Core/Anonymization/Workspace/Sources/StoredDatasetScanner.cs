@@ -79,7 +79,7 @@ public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catal
                 ids.Add(await reader.ReadInt32Async(ct));
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    if (await reader.NextFieldAsync(ct)) stats.Add(offset + c, reader.Field);
+                    if (reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct)) stats.Add(offset + c, reader.Field);
                     else stats.AddMissing(offset + c);
                 }
             }

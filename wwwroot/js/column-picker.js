@@ -37,12 +37,8 @@
     }
     picker.on('type', function (text) { query = text; refresh(); });
     picker.on('change', refresh);
-    picker.on('item_add', function () {
-      if (!query) return;
-      picker.setTextboxValue('');
-      query = '';
-      refresh();
-    });
+    // Leaving the control drops the typed filter; the button follows.
+    picker.on('blur', function () { query = picker.inputValue(); refresh(); });
     selectMatching.addEventListener('click', function () {
       picker.addItems(matching(), true);
       picker.updateOriginalInput();

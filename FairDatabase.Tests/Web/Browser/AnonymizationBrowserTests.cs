@@ -112,6 +112,8 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
     {
         await page.FillAsync($"#{select}-ts-control", value);
         await page.ClickAsync($"#{select}-ts-dropdown .option[data-value='{value}']");
+        // The list closes after a pick, so it never covers the form's buttons.
+        await page.Locator($"#{select}-ts-dropdown").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
     }
 
     private static async Task<string[]> SelectedAsync(IPage page, string selector) =>

@@ -21,6 +21,7 @@
     picker.wrapper.parentElement.insertBefore(bar, picker.wrapper);
 
     let query = '';
+    let bulk = false;
     function matching() {
       // search() ranks every option against the filter (the dropdown only shows the first few).
       return picker.search(query).items.map(function (item) { return item.id; })
@@ -39,8 +40,16 @@
     picker.on('change', refresh);
     // Leaving the control drops the typed filter; the button follows.
     picker.on('blur', function () { query = picker.inputValue(); refresh(); });
+    // One pick done: leave the control so its list closes and never covers the form's buttons
+    // (many at once go through "Select all matching", which adds silently).
+    picker.on('item_add', function () {
+      if (bulk) return;
+      setTimeout(function () { picker.close(); picker.blur(); }, 0);
+    });
     selectMatching.addEventListener('click', function () {
+      bulk = true;
       picker.addItems(matching(), true);
+      bulk = false;
       picker.updateOriginalInput();
       picker.setTextboxValue('');
       query = '';

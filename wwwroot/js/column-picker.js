@@ -38,13 +38,13 @@
     }
     picker.on('type', function (text) { query = text; refresh(); });
     picker.on('change', refresh);
-    // Leaving the control drops the typed filter; the button follows.
-    picker.on('blur', function () { query = picker.inputValue(); refresh(); });
     // One pick done: leave the control so its list closes and never covers the form's buttons
     // (many at once go through "Select all matching", which adds silently).
     picker.on('item_add', function () {
       if (bulk) return;
-      setTimeout(function () { picker.close(); picker.blur(); }, 0);
+      // The button keeps the filter while focus moves to it, so it is reset here rather than on blur.
+      query = '';
+      setTimeout(function () { picker.close(); picker.blur(); refresh(); }, 0);
     });
     selectMatching.addEventListener('click', function () {
       bulk = true;

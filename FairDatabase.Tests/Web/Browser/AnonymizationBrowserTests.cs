@@ -31,7 +31,7 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
             await PickAsync(page, "columns_to_drop", "sample_id");
             await RealBrowserFixture.ScreenshotAsync(page, "anon-1-identifiers");
             Assert.Equal(["sample_id"], await SelectedAsync(page, "#identifiers-form select[name=columns_to_drop]"));
-            await page.ClickAsync("#identifiers-form button[value=submit_columns]");
+            await SubmitAsync(page, "#identifiers-form button[value=submit_columns]");
 
             // Missing values: bmi first, the complete columns summarised; drop ten taxa at once.
             await page.WaitForSelectorAsync("#missing-form");
@@ -44,12 +44,12 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
             await RealBrowserFixture.ScreenshotAsync(page, "anon-2-missing-values");
             var dropped = await SelectedAsync(page, "#missing-form select[name=columns_to_drop]");
             Assert.Equal(Enumerable.Range(10, 10).Select(i => $"g__Taxon_otu000{i}"), dropped);
-            await page.ClickAsync("#missing-form button[value=submit_missing_values]");
+            await SubmitAsync(page, "#missing-form button[value=submit_missing_values]");
 
             await page.WaitForSelectorAsync("#qi-form");
             await PickAsync(page, "quasi_identifiers", "age");
             await PickAsync(page, "quasi_identifiers", "sex");
-            await page.ClickAsync("#qi-form button[value=submit_quasi_identifiers]");
+            await SubmitAsync(page, "#qi-form button[value=submit_quasi_identifiers]");
 
             // Age: an interval rule of width 10, previewed, then applied.
             await page.WaitForSelectorAsync("#mapping-form");
@@ -72,7 +72,7 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
             await page.GotoAsync("/data/p29score");
             Assert.Equal(["age", "sex"], await SelectedAsync(page, "select[name=quasi_identifiers]"));
             await PickAsync(page, "sensitive_attributes", "body_site");
-            await page.ClickAsync("#score-form button[type=submit]");
+            await SubmitAsync(page, "#score-form button[type=submit]");
             await page.WaitForSelectorAsync("#class-sizes canvas[data-chart-ready=true]");
             Assert.NotNull(await page.GetAttributeAsync("#guidance", "data-band"));
             await RealBrowserFixture.ScreenshotAsync(page, "anon-5-p29");
@@ -83,13 +83,13 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
             Assert.Equal(["body_site"], await SelectedAsync(page, "select[name=sensitive_attributes]"));
             Assert.Equal("1991", await page.GetAttributeAsync("#typing-summary", "data-numerical"));
             await PickAsync(page, "categorical_columns", "bmi");
-            await page.ClickAsync("#dp-form button[value=preview_typing]");
+            await SubmitAsync(page, "#dp-form button[value=preview_typing]");
             await page.WaitForSelectorAsync("#typing-summary[data-categorical='1']");
             await page.ClickAsync("#typing-list summary");
             await page.FillAsync("#typing-filter", "bmi");
             Assert.Equal(1, await page.Locator("#typing-table tbody tr:visible").CountAsync());
             await page.FillAsync("#seed", "7");
-            await page.ClickAsync("#dp-form button[value=Apply]");
+            await SubmitAsync(page, "#dp-form button[value=Apply]");
             await page.WaitForSelectorAsync("#dp-compare canvas[data-chart-ready=true]");
             await RealBrowserFixture.ScreenshotAsync(page, "anon-6-differential-privacy");
 
@@ -114,6 +114,14 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
         await page.ClickAsync($"#{select}-ts-dropdown .option[data-value='{value}']");
         // The list closes after a pick, so it never covers the form's buttons.
         await page.Locator($"#{select}-ts-dropdown").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+    }
+
+    /// <summary>Clicks away from the pickers first, as a person does, so no open list lies over the button.</summary>
+    private static async Task SubmitAsync(IPage page, string button)
+    {
+        await page.ClickAsync("h1");
+        await page.Locator(".ts-dropdown:visible").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.ClickAsync(button);
     }
 
     private static async Task<string[]> SelectedAsync(IPage page, string selector) =>

@@ -47,14 +47,18 @@ upload() {
   grep -q '"rows"' "$work/upload.json" || { cat "$work/upload.json" >&2; die "the upload failed"; }
   scripts/db.sh psql -tA -c "SELECT main_table FROM _realtime.metadata_tables WHERE user_id = '$user_id' AND table_name LIKE '$2%' ORDER BY id LIMIT 1"
 }
+# CPU seconds the app has used so far (user + system): on a shared machine the wall time of a step
+# includes waiting for a core, its CPU time does not.
+app_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$app_pid/stat"; }
 # Times one POST to the workflow (form fields as curl arguments); fails on any status but 200.
 step() {
   local label="$1" path="$2"; shift 2
-  local out
-  out=$(curl -s -o "$work/page.html" -w '%{http_code} %{time_total}' -b "$jar" -c "$jar" \
-    --data-urlencode "__RequestVerificationToken=$(token "$path")" "$@" "$base$path")
+  local out form cpu0
+  form="__RequestVerificationToken=$(token "$path")"
+  cpu0=$(app_cpu)
+  out=$(curl -s -o "$work/page.html" -w '%{http_code} %{time_total}' -b "$jar" -c "$jar" --data-urlencode "$form" "$@" "$base$path")
   [ "${out%% *}" = 200 ] || { sed -n '/alert/,+3p' "$work/page.html" >&2; die "$label answered ${out%% *}"; }
-  printf '%-34s %6.3f s\n' "$label" "${out##* }"
+  printf '%-46s %7.3f s   app CPU %6.3f s\n' "$label" "${out##* }" "$(awk -v a="$cpu0" -v b="$(app_cpu)" 'BEGIN { print b - a }')"
 }
 flow=/data/data_generalization
 
@@ -73,10 +77,13 @@ qs=(-d quasi_identifiers=age -d quasi_identifiers=sex -d quasi_identifiers=bmi -
 step "P29 (3 QIs, 1 SA)" /data/p29score "${qs[@]}" --data-urlencode "submit_button=Calculate Score"
 step "privacy processing" /privacy/privacy_processing "${qs[@]}" -d k_min=1 -d l_min=0.0 -d t_max=0.5
 step "local DP apply (columns typed automatically)" /privacy/differential_privacy "${qs[@]}" -d epsilon=2.0 -d keep_probability=0.5
+cpu0=$(app_cpu)
 out=$(curl -s -o "$work/download.csv" -w '%{http_code} %{time_total}' -b "$jar" -c "$jar" "$base/data/download")
 [ "${out%% *}" = 200 ] || die "download answered ${out%% *}"
-printf '%-34s %6.3f s (%s rows, %s)\n' "download (CSV)" "${out##* }" "$(( $(wc -l <"$work/download.csv") - 1 ))" "$(du -h "$work/download.csv" | cut -f1)"
-printf '%-34s %6d MB\n' "app peak RSS (wide)" "$(peak_rss_mb)"
+printf '%-46s %7.3f s   app CPU %6.3f s (%s rows, %s)\n' "download (CSV)" "${out##* }" "$(awk -v a="$cpu0" -v b="$(app_cpu)" 'BEGIN { print b - a }')" \
+  "$(( $(wc -l <"$work/download.csv") - 1 ))" "$(du -h "$work/download.csv" | cut -f1)"
+printf '%-46s %7d MB\n' "app peak RSS (wide)" "$(peak_rss_mb)"
+printf '%-46s %s\n' "load average during the run" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 say "uploading the long table (untimed) and starting a workflow on it ..."
 long="$(upload "$work/long.csv" long)"
@@ -85,4 +92,4 @@ step "long table: start (untimed figure)" $flow -d submit_button=submit_dataset 
 lq=(-d quasi_identifiers=age_group -d quasi_identifiers=sex -d quasi_identifiers=zip3 -d sensitive_attributes=diagnosis -d sensitive_attributes=smoker)
 step "long table P29 ($long_rows rows, POST)" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
 step "long table P29 again" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
-printf '%-34s %6d MB\n' "app peak RSS (all)" "$(peak_rss_mb)"
+printf '%-46s %7d MB\n' "app peak RSS (all)" "$(peak_rss_mb)"

@@ -110,7 +110,7 @@ public sealed class DifferentialPrivacyController(IPrivacyWorkbench workbench, I
     /// <summary>The dataset behind the working copy has gone: the workflow was reset; say so and lead back to the start.</summary>
     private ViewResult Gone(WorkingCopySourceGoneException e)
     {
-        Response.StatusCode = StatusCodes.Status404NotFound;
+        Response.StatusCode = StatusCodes.Status410Gone;
         return Page(new DifferentialPrivacyPageModel(null, ColumnChoices.None, DifferentialPrivacyFields.Defaults, Message: Error(e.Message)));
     }
 }

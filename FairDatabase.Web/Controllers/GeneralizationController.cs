@@ -21,7 +21,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
         }
         catch (WorkingCopySourceGoneException e)
         {
-            return await ErrorAsync(StatusCodes.Status404NotFound, e.Message, ct);
+            return await ErrorAsync(StatusCodes.Status410Gone, e.Message, ct);
         }
     }
 
@@ -49,7 +49,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
         catch (WorkingCopySourceGoneException e)
         {
             // The loader has already forgotten the working copy: the page is the start again, with the reason.
-            return await ErrorAsync(StatusCodes.Status404NotFound, e.Message, ct);
+            return await ErrorAsync(StatusCodes.Status410Gone, e.Message, ct);
         }
         catch (AnonymizationValidationException e)
         {

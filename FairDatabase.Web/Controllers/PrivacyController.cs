@@ -35,7 +35,7 @@ public sealed class PrivacyController(IPrivacyWorkbench workbench, IColumnChoice
         catch (WorkingCopySourceGoneException e)
         {
             // The workflow was reset: no form to show, the message and the way back to the start.
-            Response.StatusCode = StatusCodes.Status404NotFound;
+            Response.StatusCode = StatusCodes.Status410Gone;
             return View("Processing", new ProcessingPageModel(null, ColumnChoices.None, ThresholdFields.Defaults, Message: Error(e.Message)));
         }
         catch (AnonymizationValidationException e)

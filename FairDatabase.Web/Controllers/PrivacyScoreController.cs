@@ -33,7 +33,7 @@ public sealed class PrivacyScoreController(IPrivacyWorkbench workbench, IColumnC
         catch (WorkingCopySourceGoneException e)
         {
             // The workflow was reset: no form to show, the message and the way back to the start.
-            Response.StatusCode = StatusCodes.Status404NotFound;
+            Response.StatusCode = StatusCodes.Status410Gone;
             return View("Score", new ScorePageModel(null, ColumnChoices.None, Message: new PageMessage(e.Message, IsError: true)));
         }
         catch (AnonymizationValidationException e)

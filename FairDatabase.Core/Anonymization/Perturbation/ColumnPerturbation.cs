@@ -50,7 +50,7 @@ public sealed class ColumnPerturbation
             if (AnonColumn.IsMissing(value)) continue;
             if (IsNumerical)
             {
-                if (!AnonColumn.TryParseNumber(value, out var number)) continue;
+                if (!TryParseNumber(value, out var number)) continue;
                 values[r] = (number + Laplace(draws[2 * r], draws[2 * r + 1])).ToString(CultureInfo.InvariantCulture);
                 changed++;
             }
@@ -61,6 +61,24 @@ public sealed class ColumnPerturbation
             }
         }
         return changed;
+    }
+
+    // Counts tables are mostly small whole numbers: digits alone are read by hand, anything else as the engine reads numbers.
+    private static bool TryParseNumber(string value, out double number)
+    {
+        if (value.Length is > 0 and <= 15)
+        {
+            long whole = 0;
+            foreach (var c in value)
+            {
+                var d = c - '0';
+                if ((uint)d > 9) return AnonColumn.TryParseNumber(value, out number);
+                whole = whole * 10 + d;
+            }
+            number = whole;
+            return true;
+        }
+        return AnonColumn.TryParseNumber(value, out number);
     }
 
     /// <summary>A Laplace(0, scale) draw by inverting the CDF: −b·sign(u)·ln(1 − 2|u|), u uniform on (−½, ½).</summary>

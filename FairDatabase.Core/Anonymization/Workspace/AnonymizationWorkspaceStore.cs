@@ -7,10 +7,16 @@ namespace FairDatabase.Core.Anonymization.Workspace;
 /// <summary>
 /// <see cref="IAnonymizationWorkspaceStore"/> over the user client: RLS restricts every statement
 /// to the caller's own rows, so one user can never read or overwrite another's working copy.
+/// The store lives for one request; what it loaded is kept until it writes, so a page that
+/// checks the step, applies it and shows the result parses the source layout once.
 /// </summary>
 public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymizationWorkspaceStore
 {
-    public async Task<StoredWorkspace?> LoadAsync(CancellationToken ct)
+    private StoredWorkspace? _loaded;
+
+    public async Task<StoredWorkspace?> LoadAsync(CancellationToken ct) => _loaded ??= await ReadAsync(ct);
+
+    private async Task<StoredWorkspace?> ReadAsync(CancellationToken ct)
     {
         var row = await db.RunAsync(s => s.QuerySingleOrDefaultAsync<Row>(
             "SELECT state::text AS state, source::text AS source, row_ids, kept_rows FROM fairdb_work.workspaces WHERE user_id = auth.uid()"), ct);
@@ -24,6 +30,7 @@ public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymization
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(layout);
+        _loaded = null;
         var parameters = new
         {
             user = UserId(),
@@ -46,6 +53,7 @@ public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymization
     public async Task SaveStateAsync(WorkspaceState state, CancellationToken ct, bool setKeptRows = false, RowMask? keptRows = null)
     {
         ArgumentNullException.ThrowIfNull(state);
+        _loaded = null;
         var sql = setKeptRows
             ? "UPDATE fairdb_work.workspaces SET state = @state, kept_rows = @kept, updated_at = now() WHERE user_id = auth.uid()"
             : "UPDATE fairdb_work.workspaces SET state = @state, updated_at = now() WHERE user_id = auth.uid()";
@@ -62,8 +70,11 @@ public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymization
             "UPDATE fairdb_work.workspaces SET last_report = @report, updated_at = now() WHERE user_id = auth.uid()",
             new { report = new JsonbParameter(json) }), ct) == 1;
 
-    public Task ResetAsync(CancellationToken ct) =>
-        db.RunAsync(s => s.ExecuteAsync("DELETE FROM fairdb_work.workspaces WHERE user_id = auth.uid()"), ct);
+    public Task ResetAsync(CancellationToken ct)
+    {
+        _loaded = null;
+        return db.RunAsync(s => s.ExecuteAsync("DELETE FROM fairdb_work.workspaces WHERE user_id = auth.uid()"), ct);
+    }
 
     private Guid UserId() => db.Identity.UserId ?? throw new DatabaseException(DbErrorKind.Forbidden, "Sign in first.", null, null);
 

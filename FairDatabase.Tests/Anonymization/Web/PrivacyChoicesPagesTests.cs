@@ -109,7 +109,7 @@ public sealed class PrivacyChoicesPagesTests(AppFixture fixture)
         using var response = await browser.PostAsync(Workflow, ("submit_button", "submit_quasi_identifiers"), ("quasi_identifiers", "age"));
         var page = await BrowserSession.ParseAsync(response);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Contains($"'{name}'", Message(page), StringComparison.Ordinal);
         Assert.Contains("no longer available", Message(page), StringComparison.Ordinal);
         Assert.Equal(1, Step(page));
@@ -128,7 +128,7 @@ public sealed class PrivacyChoicesPagesTests(AppFixture fixture)
         using var response = await browser.PostAsync(Score, ("submit_button", "Calculate Score"), ("quasi_identifiers", "age"), ("sensitive_attributes", "diagnosis"));
         var page = await BrowserSession.ParseAsync(response);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Contains("no longer available", Message(page), StringComparison.Ordinal);
         Assert.Equal("/data/data_generalization", page.QuerySelector("#no-working-copy a")!.GetAttribute("href"));
         Assert.Null(page.QuerySelector("#score-form"));

@@ -24,9 +24,18 @@ internal static class WorkspaceTestKit
         return new StoredDatasetScanner(db, new UserTableCatalog(db, new MemoryCache(new MemoryCacheOptions())), new RecordedHeaders(db));
     }
 
-    public static GeneralizationWorkflow Workflow(Guid user) => new(Store(user), Scanner(user), Loader(user));
+    /// <summary>As in a request scope, the workflow and its loader share one store (which keeps what it loaded until it writes).</summary>
+    public static GeneralizationWorkflow Workflow(Guid user)
+    {
+        var store = Store(user);
+        return new(store, Scanner(user), new WorkingCopyLoader(store, Clients.User(user)));
+    }
 
-    public static PrivacyWorkbench Workbench(Guid user) => new(Store(user), Loader(user));
+    public static PrivacyWorkbench Workbench(Guid user)
+    {
+        var store = Store(user);
+        return new(store, new WorkingCopyLoader(store, Clients.User(user)));
+    }
 
     public static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
 

@@ -64,6 +64,21 @@ public sealed class CopyBinaryReader(Stream stream)
     /// <summary>The bytes of the field read last (valid until the next call).</summary>
     public ReadOnlySpan<byte> Field => _buffer.AsSpan(_fieldStart, _fieldLength);
 
+    // Shared strings for one ASCII character and for two digits: a counts table is mostly such
+    // values, which then cost no allocation.
+    private static readonly string[] SingleAscii = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+    private static readonly string[] TwoDigits = [.. Enumerable.Range(0, 100).Select(n => n.ToString("D2", System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>The field read last as a string.</summary>
+    public string FieldString()
+    {
+        var field = Field;
+        if (field.Length == 1 && field[0] < 128) return SingleAscii[field[0]];
+        if (field.Length == 2 && (uint)(field[0] - '0') <= 9 && (uint)(field[1] - '0') <= 9)
+            return TwoDigits[(field[0] - '0') * 10 + field[1] - '0'];
+        return System.Text.Encoding.UTF8.GetString(field);
+    }
+
     /// <summary>A 4-byte integer field (rowid), read as the next field.</summary>
     public async ValueTask<int> ReadInt32Async(CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using FairDatabase.Core.Data;
 
 namespace FairDatabase.Core.Anonymization.Workspace.Sources;
@@ -65,7 +64,7 @@ public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName
                 {
                     if (row >= arrays[0].Length || await reader.ReadInt32Async(ct) != rowIds[first + row]) return -1;
                     for (var c = 0; c < arrays.Length; c++)
-                        arrays[c][row] = (reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct)) ? Encoding.UTF8.GetString(reader.Field) : AnonColumn.Missing;
+                        arrays[c][row] = (reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct)) ? reader.FieldString() : AnonColumn.Missing;
                     row++;
                 }
                 return row;

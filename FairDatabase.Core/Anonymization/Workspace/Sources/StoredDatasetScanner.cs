@@ -52,18 +52,13 @@ public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catal
         var columns = chunks.SelectMany(c => c.Columns).ToList();
         EnsureUniqueNames(columns);
 
+        // Chunks are scanned side by side (a connection each); each fills its own columns' statistics.
         var stats = new ColumnStatsAccumulator(columns.Count);
-        int[]? rowIds = null;
-        var offset = 0;
-        foreach (var (table, chunkColumns) in chunks)
-        {
-            var ids = await ScanChunkAsync(table.Name, chunkColumns, stats, offset, ct);
-            if (rowIds is null) rowIds = ids;
-            else if (!rowIds.AsSpan().SequenceEqual(ids))
-                throw new AnonymizationValidationException($"The tables of dataset '{name}' do not hold the same rows.");
-            offset += chunkColumns.Count;
-        }
-        return (new SourceLayout(rowIds!.Length, columns, stats.Build()), rowIds);
+        var offsets = chunks.Select((c, i) => chunks.Take(i).Sum(p => p.Columns.Count)).ToList();
+        var ids = await Task.WhenAll(chunks.Select((c, i) => ScanChunkAsync(c.Table.Name, c.Columns, stats, offsets[i], ct)));
+        if (ids.Skip(1).Any(other => !ids[0].AsSpan().SequenceEqual(other)))
+            throw new AnonymizationValidationException($"The tables of dataset '{name}' do not hold the same rows.");
+        return (new SourceLayout(ids[0].Length, columns, stats.Build()), ids[0]);
     }
 
     private Task<int[]> ScanChunkAsync(string table, List<SourceColumn> columns, ColumnStatsAccumulator stats, int offset, CancellationToken ct) =>

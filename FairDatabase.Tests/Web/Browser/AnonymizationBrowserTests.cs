@@ -120,8 +120,9 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
     private static async Task SubmitAsync(IPage page, string button)
     {
         await page.ClickAsync("h1");
-        await page.Locator(".ts-dropdown:visible").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        await page.ClickAsync(button);
+        await page.Keyboard.PressAsync("Escape");
+        // A dispatched click: an option list still animating closed must not swallow the submit.
+        await page.Locator(button).DispatchEventAsync("click");
     }
 
     private static async Task<string[]> SelectedAsync(IPage page, string selector) =>

@@ -112,8 +112,7 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
     {
         await page.FillAsync($"#{select}-ts-control", value);
         await page.ClickAsync($"#{select}-ts-dropdown .option[data-value='{value}']");
-        // The list closes after a pick, so it never covers the form's buttons.
-        await page.Locator($"#{select}-ts-dropdown").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await page.Locator($"#{select}-ts-wrapper .item[data-value='{value}']").WaitForAsync();
     }
 
     /// <summary>Clicks away from the pickers first, as a person does, so no open list lies over the button.</summary>

@@ -112,7 +112,7 @@ public sealed class AnonymizationBrowserTests(RealBrowserFixture fixture)
     {
         await page.FillAsync($"#{select}-ts-control", value);
         await page.ClickAsync($"#{select}-ts-dropdown .option[data-value='{value}']");
-        await page.Locator($"#{select}-ts-wrapper .item[data-value='{value}']").WaitForAsync();
+        await page.Locator($".ts-control:has(#{select}-ts-control) .item[data-value='{value}']").WaitForAsync();
     }
 
     /// <summary>Clicks away from the pickers first, as a person does, so no open list lies over the button.</summary>

@@ -20,6 +20,12 @@ internal static class BinaryCopyFormat
 
     public static void StartRow(CopyBuffer buffer, int fields) => BinaryPrimitives.WriteInt16BigEndian(buffer.Take(2), checked((short)fields));
 
+    public static void WriteInt32(CopyBuffer buffer, int value)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(buffer.Take(4), 4);
+        BinaryPrimitives.WriteInt32BigEndian(buffer.Take(4), value);
+    }
+
     public static void WriteUuid(CopyBuffer buffer, Guid value)
     {
         BinaryPrimitives.WriteInt32BigEndian(buffer.Take(4), 16);

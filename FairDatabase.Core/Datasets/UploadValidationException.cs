@@ -24,6 +24,8 @@ public enum UploadProblem
     WrongArtifact,
     /// <summary>A table too large to transpose in memory.</summary>
     TooLargeToTranspose,
+    /// <summary>No sample id of a metadata file matches the dataset's.</summary>
+    NoMatchingSamples,
 }
 
 /// <summary>

@@ -14,10 +14,15 @@ public enum TextEncodingChoice
 
 public static class TextEncodings
 {
-    static TextEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Windows-1252, what Excel's "CSV (comma delimited)" writes on Windows.</summary>
-    public static Encoding Windows1252 { get; } = Encoding.GetEncoding(1252);
+    public static Encoding Windows1252 { get; } = CodePage(1252);
+
+    // Code pages other than UTF-8/UTF-16/Latin-1 come from a provider that must be registered first.
+    private static Encoding CodePage(int number)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(number);
+    }
 
     /// <summary>The form value (<c>auto</c>, <c>utf-8</c>, <c>windows-1252</c>, <c>iso-8859-1</c>, any case); null for an unknown one.</summary>
     public static TextEncodingChoice? Parse(string? value) => (value ?? "").Trim().ToLowerInvariant() switch

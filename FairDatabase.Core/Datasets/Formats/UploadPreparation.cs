@@ -20,14 +20,15 @@ internal static class UploadPreparation
         try
         {
             var encoding = request.Encoding == TextEncodingChoice.Auto && StartsWithUtf16Mark(upload) ? "utf-16" : TextEncodings.Name(request.Encoding);
-            if (layout.ReadAsWindows1252)
+            var fallback = layout.ReadAsWindows1252;
+            if (fallback)
             {
                 layout = CsvValidator.Validate(upload, check.AsWindows1252(), ct);
                 encoding = "windows-1252";
             }
             var transpose = request.Orientation == Orientation.Columns || (request.Orientation == Orientation.Auto && layout.FromBiomTool);
             var detected = new DetectedFormat(layout.FromBiomTool ? "biom-tool table" : "delimited text", DetectedFormat.DelimiterName(layout.Separator),
-                encoding, layout.ReadAsWindows1252, Name(request.Orientation), transpose);
+                encoding, fallback, Name(request.Orientation), transpose);
             if (!transpose) return new PreparedUpload(upload, layout, detected, []);
 
             var transposed = TextTransposer.Transpose(upload, layout, options.MaxTransposeCells, options.TempDirectory, ct);

@@ -33,14 +33,16 @@ public sealed class SampleMetadata(IServiceRoleClient db, IOptions<UploadOptions
     {
         // Checked and read before the transaction: a bad file never touches the database.
         var file = await MetadataFile.ReadAsync(body, fileName, _hasher, options.Value, ct);
-        return await db.RunOnceAsync(async s =>
+        // Refusals are decided before anything is written and leave the transaction as results:
+        // the database client turns every exception thrown inside it into a database failure.
+        var (result, refusal) = await db.RunOnceAsync<(MetadataAttachResult?, UploadValidationException?)>(async s =>
         {
-            var dataset = await MetadataStore.FindDatasetAsync(s, datasetId, userId, lockRow: true)
-                ?? throw new KeyNotFoundException("No such dataset.");
+            var dataset = await MetadataStore.FindDatasetAsync(s, datasetId, userId, lockRow: true);
+            if (dataset is null) return (null, null);
             if (dataset.id_hash != _hasher.Algorithm)
-                throw new UploadValidationException(UploadProblem.BadOption,
-                    "This dataset's ids were hashed with another setting than the server's current one, so metadata ids cannot be matched to them.");
-            var replaced = await s.ExecuteScalarAsync<string?>("SELECT fairdb.drop_sample_metadata(@datasetId)", new { datasetId }) is not null;
+                return (null, new UploadValidationException(UploadProblem.BadOption,
+                    "This dataset's ids were hashed with another setting than the server's current one, so metadata ids cannot be matched to them."));
+            // The metadata chunk, if any, comes last: the first chunk is always the dataset's own.
             var chunks = await MetadataStore.ChunksAsync(s, datasetId);
             var rows = await MetadataStore.RowIdsAsync(s, chunks[0], dataset.id_column);
 
@@ -53,14 +55,18 @@ public sealed class SampleMetadata(IServiceRoleClient db, IOptions<UploadOptions
             }
             var unmatched = file.BySampleHash.Where(p => !matchedHashes.Contains(p.Key)).Select(p => p.Value.Id).ToList();
             if (matchedHashes.Count == 0)
-                throw new UploadValidationException(UploadProblem.NoMatchingSamples,
+                return (null, new UploadValidationException(UploadProblem.NoMatchingSamples,
                     $"None of the {file.BySampleHash.Count:N0} sample ids in the metadata file matches a sample of '{dataset.display_name}' "
-                    + $"(first ids: {string.Join(", ", unmatched.Take(5))}). The first column must hold the same sample ids as the table's id column; nothing was stored.");
+                    + $"(first ids: {string.Join(", ", unmatched.Take(5))}). The first column must hold the same sample ids as the table's id column; nothing was stored."));
 
+            var replaced = await s.ExecuteScalarAsync<string?>("SELECT fairdb.drop_sample_metadata(@datasetId)", new { datasetId }) is not null;
+            chunks = await MetadataStore.ChunksAsync(s, datasetId);
             var table = await MetadataStore.CreateAsync(s, dataset, chunks, file, userId);
             await MetadataStore.CopyRowsAsync(s, table, rows, file, userId, ct);
-            return new MetadataAttachResult(table.Name, file.Header.Skip(1).ToList(), rows.Count - without, without,
-                unmatched.Take(UnmatchedListed).ToList(), unmatched.Count, replaced);
+            return (new MetadataAttachResult(table.Name, file.Header.Skip(1).ToList(), rows.Count - without, without,
+                unmatched.Take(UnmatchedListed).ToList(), unmatched.Count, replaced), null);
         }, ct);
+        if (refusal is not null) throw refusal;
+        return result ?? throw new KeyNotFoundException("No such dataset.");
     }
 }

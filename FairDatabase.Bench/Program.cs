@@ -6,6 +6,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "privacy" => PrivacyBenchmark.Run(args[1..]),
     "gen-csv" => await GenerateCsv.RunAsync(args[1..]),
     "prep-copy" => await PrepareCopyFiles.RunAsync(args[1..]),
+    "transpose" => await TransposeBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -14,5 +15,6 @@ static int Usage()
     Console.Error.WriteLine("usage: FairDatabase.Bench privacy [--rows N] [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench gen-csv --rows N --columns N --out FILE [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench prep-copy --in FILE --out-dir DIR [--chunk 1200] [--hash]");
+    Console.Error.WriteLine("       FairDatabase.Bench transpose --format json|tsv [--features N] [--samples N]");
     return 2;
 }

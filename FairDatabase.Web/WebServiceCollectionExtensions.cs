@@ -1,3 +1,4 @@
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Health;
 using FairDatabase.Web.Infrastructure;
@@ -15,6 +16,7 @@ internal static class WebServiceCollectionExtensions
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<DatabaseExceptionFilter>();
+            options.Filters.Add<AuditFilter>();
         });
         services.AddFairDatabaseSessions();
         services.AddFairDatabaseRateLimits(builder.Configuration);
@@ -24,6 +26,7 @@ internal static class WebServiceCollectionExtensions
 
     public static WebApplication UseFairDatabaseWeb(this WebApplication app)
     {
+        app.UseRequestIdHeader();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

@@ -6,6 +6,7 @@
 #   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
 #   scripts/bench.sh transpose [--features N] [--samples N]
 #                                                    turn a 10,000-feature × 1,000-sample table into sample rows
+#   scripts/bench.sh explore                         columns.json and diversity.json times and peak RSS
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -19,6 +20,7 @@ usage() {
   say "  download [--rows N]             time the ZIP download of a large table and the app's peak RSS"
   say "  transpose [--features N] [--samples N]"
   say "                                  time turning a BIOM JSON and a biom-tool TSV feature table into sample rows; peak RSS"
+  say "  explore                         time columns.json (10,000 x 2,005) and diversity.json (300 x 550, 2,000 x 2,000)"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -43,6 +45,9 @@ case "$benchmark" in
     for format in json tsv; do
       dotnet run -c Release --no-build --project FairDatabase.Bench -- transpose --format "$format" "$@"
     done
+    ;;
+  explore)
+    exec bash "$FAIRDB_ROOT/scripts/bench-explore.sh" "$@"
     ;;
   -h | --help | help)
     usage

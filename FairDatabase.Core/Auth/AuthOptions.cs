@@ -30,6 +30,13 @@ public sealed class AuthOptions
     /// <summary>The iss claim of embedded tokens.</summary>
     public string Issuer { get; set; } = "fairdatabase";
 
+    /// <summary>Who may register: <c>open</c> (anyone), <c>invite</c> (holders of an admin's invitation link) or <c>closed</c>.</summary>
+    public string RegistrationMode { get; set; } = "open";
+
+    public bool RegistrationOpen => string.Equals(RegistrationMode, "open", StringComparison.OrdinalIgnoreCase);
+
+    public bool RegistrationByInvitation => string.Equals(RegistrationMode, "invite", StringComparison.OrdinalIgnoreCase);
+
     internal byte[] KeyBytes => Encoding.UTF8.GetBytes(JwtSecret);
 
     internal static IEnumerable<string> Validate(AuthOptions o)
@@ -50,6 +57,8 @@ public sealed class AuthOptions
             yield return OptionsRegistration.Setting(Section, nameof(SessionInactivityMinutes), "must be longer than AccessTokenLifetimeSeconds (activity is seen at each refresh)");
         if (string.IsNullOrWhiteSpace(o.Issuer))
             yield return OptionsRegistration.Setting(Section, nameof(Issuer), "must not be empty");
+        if (!new[] { "open", "invite", "closed" }.Contains(o.RegistrationMode, StringComparer.OrdinalIgnoreCase))
+            yield return OptionsRegistration.Setting(Section, nameof(RegistrationMode), "must be open, invite or closed");
     }
 }
 

@@ -1,4 +1,7 @@
+using FairDatabase.Core.Audit;
 using FairDatabase.Core.Datasets.Browse;
+using FairDatabase.Web.Audit;
+using FairDatabase.Core.Explore;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +9,7 @@ namespace FairDatabase.Web.Controllers;
 
 /// <summary>Search, preview, download and correct the signed-in user's tables (FAIRDatabase's /dashboard/* URLs).</summary>
 [Route("dashboard")]
-public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers) : Controller
+public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers, IColumnStatisticsStore statistics) : Controller
 {
     [HttpGet("search")]
     public async Task<IActionResult> Search(CancellationToken ct) =>
@@ -26,6 +29,7 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
     }
 
     [HttpPost("display")]
+    [Audited(AuditActions.Download)]
     public async Task<IActionResult> Display([FromForm] string? search, CancellationToken ct)
     {
         var term = search?.Trim() ?? "";
@@ -37,6 +41,8 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
                 term.Length == 0 ? "Search for a column first, then download." : $"No table has a column matching '{term}'.", IsError: true));
         }
 
+        HttpContext.Audit().Tables.AddRange(matching.Select(t => t.Name));
+        HttpContext.Audit().Detail = "search: " + term;
         var exports = new List<ExportTable>();
         foreach (var table in matching) exports.Add(new ExportTable(table, await headers.HeaderForAsync(table, ct)));
         Response.ContentType = "application/zip";
@@ -46,6 +52,7 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
     }
 
     [HttpGet("table_preview")]
+    [Audited(AuditActions.Preview)]
     public async Task<IActionResult> TablePreview([FromQuery(Name = "table_name")] string? tableName, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(tableName))
@@ -57,6 +64,7 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
     }
 
     [HttpPost("update")]
+    [Audited(AuditActions.Update)]
     public async Task<IActionResult> Update([FromForm(Name = "row_id")] string? rowId, [FromForm(Name = "column_name")] string? columnName,
         [FromForm(Name = "new_value")] string? newValue, CancellationToken ct)
     {
@@ -73,9 +81,12 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
             return Answer(StatusCodes.Status400BadRequest, "Choose the column to change.");
         if (newValue is null)
             return Answer(StatusCodes.Status400BadRequest, "Give the new value.");
+        HttpContext.Audit().Detail = $"row {row}, column {columnName.Trim()}"; // never the value
         try
         {
             var changed = await browser.UpdateCellAsync(row, columnName.Trim(), newValue, ct);
+            // The kept column statistics of the changed datasets no longer hold.
+            if (changed > 0) await statistics.InvalidateTablesAsync((await browser.TablesWithColumnAsync(columnName.Trim(), ct)).Select(t => t.Name).ToList(), ct);
             return changed == 0
                 ? Answer(StatusCodes.Status404NotFound, $"No row {row} with a column '{columnName.Trim()}' was found in your tables.")
                 : Answer(StatusCodes.Status200OK, $"Row {row}, column '{columnName.Trim()}' updated in {changed} table(s).");

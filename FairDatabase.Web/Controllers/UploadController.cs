@@ -1,5 +1,7 @@
+using FairDatabase.Core.Audit;
 using FairDatabase.Core.Datasets;
 using FairDatabase.Core.Datasets.Browse;
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Datasets;
 using FairDatabase.Web.Models;
@@ -26,6 +28,7 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
     [DisableRequestSizeLimit]
     [DisableFormValueModelBinding]
     [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue, ValueLengthLimit = 1 << 20)]
+    [Audited(AuditActions.Upload)]
     public async Task<IActionResult> Upload(CancellationToken ct)
     {
         var limit = options.Value.MaxFileSizeBytes;
@@ -56,6 +59,7 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
         if (result is null) return Failure(StatusCodes.Status400BadRequest, "Choose a file to upload (a .csv, .tsv, .txt, .biom or .qza table).");
 
         catalog.Invalidate(userId);
+        HttpContext.Audit().DatasetId = result.DatasetId;
         var redirect = $"/dashboard?uploaded={result.DatasetId}";
         return WantsJson()
             ? Json(new { ok = true, datasetId = result.DatasetId, name = result.DisplayName, rows = result.Rows, columns = result.Columns, tables = result.Tables, detected = result.Detected, redirect })

@@ -20,6 +20,7 @@ internal static class WebServiceCollectionExtensions
         });
         services.AddFairDatabaseSessions();
         services.AddFairDatabaseRateLimits(builder.Configuration);
+        services.AddInstanceName(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -27,6 +28,7 @@ internal static class WebServiceCollectionExtensions
     public static WebApplication UseFairDatabaseWeb(this WebApplication app)
     {
         app.UseRequestIdHeader();
+        app.UseInstanceName();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

@@ -19,4 +19,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Seconds a single statement may run before PostgreSQL cancels it (answered as 504).</summary>
     public int CommandTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Statements Npgsql prepares on each server connection once they repeat (parsed and planned
+    /// once). Must be 0 through a transaction pooler without prepared-statement support
+    /// (PgBouncer before 1.21 in transaction mode, as scripts/cluster.sh runs it).
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 20;
 }

@@ -53,14 +53,13 @@ public class DbClient : IDbClient
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
+        // Role and claims in one statement, both local to the transaction (SET LOCAL ROLE is
+        // set_config('role', …, true)): nothing outlives it, which PgBouncer's transaction mode needs.
+        await using (var identify = new NpgsqlCommand("SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", connection, transaction))
         {
-            // identity.Role is one of DbIdentity's fixed names, never user input.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL ROLE " + SqlIdentifier.Quote(identity.Role)));
-            var claims = new NpgsqlBatchCommand("SELECT set_config('request.jwt.claims', $1, true)");
-            claims.Parameters.Add(new NpgsqlParameter { Value = identity.ClaimsJson });
-            batch.BatchCommands.Add(claims);
-            await batch.ExecuteNonQueryAsync(ct);
+            identify.Parameters.Add(new NpgsqlParameter { Value = identity.Role });
+            identify.Parameters.Add(new NpgsqlParameter { Value = identity.ClaimsJson });
+            await identify.ExecuteNonQueryAsync(ct);
         }
 
         var result = await work(new DbSession(connection, transaction, identity, _commandTimeout, ct));

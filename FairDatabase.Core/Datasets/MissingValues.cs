@@ -1,32 +1,31 @@
-using System.Text;
-
 namespace FairDatabase.Core.Datasets;
 
 /// <summary>
-/// The one definition of a missing cell: empty, <c>NA</c>, <c>N/A</c>, <c>NaN</c> or <c>null</c> in
-/// any case (surrounding blanks ignored). Every statistic and privacy computation uses it; the
-/// stored text stays exactly as uploaded.
+/// What counts as a missing value in every statistic and privacy computation: an empty cell,
+/// <c>NA</c>, <c>N/A</c>, <c>NaN</c> or <c>null</c> in any case (the tokens R, pandas and Excel
+/// exports write). The stored text stays exactly as uploaded; only its meaning is decided here.
 /// </summary>
 public static class MissingValues
 {
-    public static bool IsMissing(ReadOnlySpan<char> value)
-    {
-        var v = value.Trim();
-        return v.Length == 0
-            || v.Equals("NA", StringComparison.OrdinalIgnoreCase)
-            || v.Equals("N/A", StringComparison.OrdinalIgnoreCase)
-            || v.Equals("NaN", StringComparison.OrdinalIgnoreCase)
-            || v.Equals("null", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsMissing(string? value) => value is null || IsMissing(value.AsSpan());
 
-    /// <summary>The same for UTF-8 bytes (the tokens are ASCII, so no decoding is needed).</summary>
-    public static bool IsMissing(ReadOnlySpan<byte> utf8)
+    public static bool IsMissing(ReadOnlySpan<char> value) => value.Length switch
     {
-        var v = utf8.Trim(" \t\r\n"u8);
-        return v.Length == 0
-            || Ascii.EqualsIgnoreCase(v, "NA"u8)
-            || Ascii.EqualsIgnoreCase(v, "N/A"u8)
-            || Ascii.EqualsIgnoreCase(v, "NaN"u8)
-            || Ascii.EqualsIgnoreCase(v, "null"u8);
-    }
+        0 => true,
+        2 => value.Equals("NA", StringComparison.OrdinalIgnoreCase),
+        3 => value.Equals("N/A", StringComparison.OrdinalIgnoreCase) || value.Equals("NaN", StringComparison.OrdinalIgnoreCase),
+        4 => value.Equals("null", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    /// <summary>The same test on UTF-8 bytes (a COPY stream), without decoding the value.</summary>
+    public static bool IsMissing(ReadOnlySpan<byte> utf8) => utf8.Length switch
+    {
+        0 => true,
+        2 => (utf8[0] | 0x20) == 'n' && (utf8[1] | 0x20) == 'a',
+        3 => ((utf8[0] | 0x20) == 'n' && utf8[1] == '/' && (utf8[2] | 0x20) == 'a')
+             || ((utf8[0] | 0x20) == 'n' && (utf8[1] | 0x20) == 'a' && (utf8[2] | 0x20) == 'n'),
+        4 => (utf8[0] | 0x20) == 'n' && (utf8[1] | 0x20) == 'u' && (utf8[2] | 0x20) == 'l' && (utf8[3] | 0x20) == 'l',
+        _ => false,
+    };
 }

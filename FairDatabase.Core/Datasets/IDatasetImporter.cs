@@ -2,7 +2,7 @@ using FairDatabase.Core.Datasets.Formats;
 
 namespace FairDatabase.Core.Datasets;
 
-/// <summary>Loads an uploaded CSV file into the uploader's own tables (DESIGN §5.1).</summary>
+/// <summary>Loads an uploaded CSV file into the uploader's own tables.</summary>
 public interface IDatasetImporter
 {
     /// <summary>

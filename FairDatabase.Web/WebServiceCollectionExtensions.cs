@@ -35,6 +35,9 @@ internal static class WebServiceCollectionExtensions
         }
         app.UseStaticFiles();
         app.UseUploadBodyLimits("/data/data_generalization");
+        // POST /datasets/{id}/metadata: a sample-metadata file.
+        app.UseUploadBodyLimits(path => path.StartsWithSegments("/datasets", StringComparison.OrdinalIgnoreCase)
+                                        && path.Value!.EndsWith("/metadata", StringComparison.OrdinalIgnoreCase));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -11,6 +11,7 @@ public static class DatasetServiceCollectionExtensions
     {
         services.AddValidatedOptions<UploadOptions>(configuration, UploadOptions.Section, UploadOptions.Validate);
         services.AddSingleton<IDatasetImporter, DatasetImporter>();
+        services.AddSingleton<Metadata.ISampleMetadata, Metadata.SampleMetadata>();
         return services;
     }
 }

@@ -44,7 +44,7 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
             return Failure(StatusCodes.Status400BadRequest, "The form has expired. Reload the page and try again.");
         }
         if (!Request.HasFormContentType)
-            return Failure(StatusCodes.Status400BadRequest, "Choose a CSV file to upload.");
+            return Failure(StatusCodes.Status400BadRequest, "Choose a file to upload (a .csv, .tsv, .txt, .biom or .qza table).");
 
         var userId = current.Identity?.UserId ?? throw new InvalidOperationException("The login filter lets only signed-in users here.");
         ImportResult? result;
@@ -56,13 +56,13 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
         {
             return Failure(e.Problem == UploadProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, e.Message);
         }
-        if (result is null) return Failure(StatusCodes.Status400BadRequest, "Choose a CSV file to upload.");
+        if (result is null) return Failure(StatusCodes.Status400BadRequest, "Choose a file to upload (a .csv, .tsv, .txt, .biom or .qza table).");
 
         catalog.Invalidate(userId);
         HttpContext.Audit().DatasetId = result.DatasetId;
         var redirect = $"/dashboard?uploaded={result.DatasetId}";
         return WantsJson()
-            ? Json(new { ok = true, datasetId = result.DatasetId, name = result.DisplayName, rows = result.Rows, columns = result.Columns, tables = result.Tables, redirect })
+            ? Json(new { ok = true, datasetId = result.DatasetId, name = result.DisplayName, rows = result.Rows, columns = result.Columns, tables = result.Tables, detected = result.Detected, redirect })
             : Redirect(redirect);
     }
 

@@ -15,8 +15,11 @@ internal static class UploadBodyLimits
     private const long FormOverhead = 1 << 20;
 
     public static IApplicationBuilder UseUploadBodyLimits(this IApplicationBuilder app, params string[] paths) =>
+        app.UseUploadBodyLimits(path => paths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)));
+
+    public static IApplicationBuilder UseUploadBodyLimits(this IApplicationBuilder app, Func<PathString, bool> applies) =>
         app.UseWhen(
-            ctx => HttpMethods.IsPost(ctx.Request.Method) && paths.Any(p => ctx.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)),
+            ctx => HttpMethods.IsPost(ctx.Request.Method) && applies(ctx.Request.Path),
             branch => branch.Use((ctx, next) =>
             {
                 var limit = ctx.RequestServices.GetRequiredService<IOptions<UploadOptions>>().Value.MaxFileSizeBytes + FormOverhead;

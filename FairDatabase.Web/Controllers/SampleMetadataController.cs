@@ -1,6 +1,7 @@
 using FairDatabase.Core.Datasets;
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Core.Datasets.Metadata;
+using FairDatabase.Core.Explore;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ namespace FairDatabase.Web.Controllers;
 /// Someone else's dataset gets the same 404 as a missing one.
 /// </summary>
 [Route("datasets/{id:guid}/metadata")]
-public sealed class SampleMetadataController(ISampleMetadata metadata, IUserTableCatalog catalog, CurrentUser current) : Controller
+public sealed class SampleMetadataController(ISampleMetadata metadata, IUserTableCatalog catalog, IColumnStatisticsStore statistics,
+    CurrentUser current) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid id, CancellationToken ct) =>
@@ -31,6 +33,7 @@ public sealed class SampleMetadataController(ISampleMetadata metadata, IUserTabl
             await using var stream = file.OpenReadStream();
             var result = await metadata.AttachAsync(id, stream, file.FileName, UserId, ct);
             catalog.Invalidate(UserId);
+            await statistics.InvalidateAsync(id, ct); // the kept column statistics no longer describe the dataset
             return View("Index", new SampleMetadataViewModel(await metadata.FindAsync(id, UserId, ct) ?? target, result));
         }
         catch (UploadValidationException e)

@@ -16,9 +16,11 @@ internal static class WebServiceCollectionExtensions
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<LoginRequiredFilter>();
             options.Filters.Add<DatabaseExceptionFilter>();
+            options.Filters.Add<BodyLimitResultFilter>();
         });
         services.AddFairDatabaseSessions();
         services.AddFairDatabaseRateLimits(builder.Configuration);
+        services.AddFairDatabaseRequestLimits(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -30,7 +32,7 @@ internal static class WebServiceCollectionExtensions
             app.UseExceptionHandler("/error");
         }
         app.UseStaticFiles();
-        app.UseUploadBodyLimits("/data/data_generalization");
+        app.UseRequestBodyLimits();
         app.UseRouting();
         app.UseRateLimiter();
         // Load balancers poll from one address; the health check must not trip the per-client limit.

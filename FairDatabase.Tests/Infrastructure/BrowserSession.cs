@@ -97,11 +97,12 @@ public sealed class BrowserSession : IDisposable
         return await Client.PostAsync(action ?? formPage, content);
     }
 
-    /// <summary>For multipart forms (file uploads): adds the token as a field and posts.</summary>
+    /// <summary>For multipart forms (file uploads): posts the token as the first field, as the page's form does, then the given parts.</summary>
     public async Task<HttpResponseMessage> PostMultipartAsync(string formPage, MultipartFormDataContent content, string? action = null)
     {
-        content.Add(new StringContent(await GetAntiforgeryTokenAsync(formPage, action)), "__RequestVerificationToken");
-        return await Client.PostAsync(action ?? formPage, content);
+        using var form = new MultipartFormDataContent { { new StringContent(await GetAntiforgeryTokenAsync(formPage, action)), "__RequestVerificationToken" } };
+        foreach (var part in content) form.Add(part);
+        return await Client.PostAsync(action ?? formPage, form);
     }
 
     /// <summary>The raw session cookie value (encrypted), or null.</summary>

@@ -13,7 +13,6 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
     public async Task<IActionResult> Index(CancellationToken ct) => await PageAsync(await workflow.GetAsync(ct), null, ct);
 
     [HttpPost("data_generalization")]
-    [RequestFormLimits(ValueCountLimit = 100_000)]
     public async Task<IActionResult> Step([FromForm(Name = "submit_button")] string? submit, IFormFile? file,
         [FromForm(Name = "dataset")] string? dataset, [FromForm(Name = "columns_to_drop")] string[]? columnsToDrop,
         [FromForm(Name = "quasi_identifiers")] string[]? quasiIdentifiers, CancellationToken ct)

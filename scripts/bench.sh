@@ -4,6 +4,7 @@
 #   scripts/bench.sh upload [--rows N] [--columns N] [--rounds N] [--large]
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
 #   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
+#   scripts/bench.sh bodies [--gigabytes N]           multi-GB chunked bodies: status, app RSS and temp disk
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -15,6 +16,7 @@ usage() {
   say "                                  time an upload through the running app against psql \\copy;"
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
   say "  download [--rows N]             time the ZIP download of a large table and the app's peak RSS"
+  say "  bodies [--gigabytes N]          stream N GB (default 4) bodies at the app: 413, RSS and temp disk stay flat"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -31,6 +33,9 @@ case "$benchmark" in
     ;;
   download)
     exec bash "$FAIRDB_ROOT/scripts/bench-download.sh" "$@"
+    ;;
+  bodies)
+    exec bash "$FAIRDB_ROOT/scripts/bench-bodies.sh" "$@"
     ;;
   -h | --help | help)
     usage

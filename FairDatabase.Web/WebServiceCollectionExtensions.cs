@@ -21,12 +21,14 @@ internal static class WebServiceCollectionExtensions
         services.AddFairDatabaseSessions();
         services.AddFairDatabaseRateLimits(builder.Configuration);
         services.AddFairDatabaseRequestLimits(builder.Configuration);
+        services.AddFairDatabaseTransportSecurity(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
     public static WebApplication UseFairDatabaseWeb(this WebApplication app)
     {
+        app.UseFairDatabaseTransportSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

@@ -24,6 +24,12 @@ public sealed class AuthOptions
     /// <summary>The iss claim of embedded tokens.</summary>
     public string Issuer { get; set; } = "fairdatabase";
 
+    /// <summary>
+    /// Browser cookies are Secure and carry the __Host- prefix. Turn off only for development on
+    /// plain http://localhost (scripts/run.sh does); browsers then keep them without the prefix.
+    /// </summary>
+    public bool CookieSecure { get; set; } = true;
+
     internal byte[] KeyBytes => Encoding.UTF8.GetBytes(JwtSecret);
 
     internal static IEnumerable<string> Validate(AuthOptions o)

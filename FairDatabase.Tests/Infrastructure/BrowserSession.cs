@@ -23,7 +23,8 @@ public sealed class BrowserSession : IDisposable
     public BrowserSession(WebApplicationFactory<Program> factory, CookieContainer? cookies = null)
     {
         Cookies = cookies ?? new CookieContainer();
-        Client = factory.CreateDefaultClient(new CookieContainerHandler(Cookies));
+        // HTTPS, as in production: the session cookie is Secure and would not be sent over HTTP.
+        Client = factory.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(Cookies));
     }
 
     public HttpClient Client { get; }
@@ -106,7 +107,7 @@ public sealed class BrowserSession : IDisposable
     }
 
     /// <summary>The raw session cookie value (encrypted), or null.</summary>
-    public string? SessionCookie => Cookies.GetCookies(Client.BaseAddress!)["fairdb_session"]?.Value;
+    public string? SessionCookie => Cookies.GetCookies(Client.BaseAddress!)[FairDatabase.Web.Auth.SessionCookie.SecureName]?.Value;
 
     public void Dispose() => Client.Dispose();
 }

@@ -33,7 +33,9 @@ internal static class WebServiceCollectionExtensions
         {
             app.UseExceptionHandler("/error");
         }
+        app.UseSecurityHeaders(); // after the exception handler, which clears headers before the error page
         app.UseStaticFiles();
+        app.UseNoStoreForDynamicResponses();
         app.UseRequestBodyLimits();
         app.UseRouting();
         app.UseRateLimiter();

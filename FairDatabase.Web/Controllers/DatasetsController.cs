@@ -25,6 +25,10 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
         return View(new SearchViewModel(all, search.Trim(), matches));
     }
 
+    /// <summary>FAIRDatabase's download is a GET (scripts use it): the same ZIP as the form's POST.</summary>
+    [HttpGet("display")]
+    public Task<IActionResult> DisplayByLink([FromQuery] string? search, CancellationToken ct) => Display(search, ct);
+
     [HttpPost("display")]
     public async Task<IActionResult> Display([FromForm] string? search, CancellationToken ct)
     {

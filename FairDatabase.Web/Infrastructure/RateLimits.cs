@@ -1,11 +1,12 @@
 using System.Threading.RateLimiting;
 using FairDatabase.Core.Configuration;
+using FairDatabase.Web.Auth;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FairDatabase.Web.Infrastructure;
 
-/// <summary>Section <c>RateLimiting</c>: requests per minute per client address.</summary>
+/// <summary>Section <c>RateLimiting</c>: requests per minute per signed-in user, or per client address for visitors.</summary>
 public sealed class RateLimitingOptions
 {
     public const string Section = "RateLimiting";
@@ -13,7 +14,7 @@ public sealed class RateLimitingOptions
     /// <summary>Sign-in and registration POSTs (each counted on its own).</summary>
     public int AuthPermitPerMinute { get; set; } = 5;
 
-    /// <summary>Every page together.</summary>
+    /// <summary>Every page together, per signed-in user (per address for visitors).</summary>
     public int GlobalPermitPerMinute { get; set; } = 300;
 }
 
@@ -33,7 +34,7 @@ internal static class RateLimits
             var limits = settings.Value;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                PerMinute(ClientAddress(http), limits.GlobalPermitPerMinute));
+                PerMinute(UserOrAddress(http), limits.GlobalPermitPerMinute));
             // Keyed by endpoint, not path: /AUTH/Login/ reaches the same action and must share its budget.
             o.AddPolicy(AuthPolicy, http => PerMinute(ClientAddress(http) + " " + http.GetEndpoint()?.DisplayName, limits.AuthPermitPerMinute));
             o.OnRejected = (context, ct) => WriteRejectionAsync(context.HttpContext, ct);
@@ -41,8 +42,18 @@ internal static class RateLimits
         return services;
     }
 
-    // Behind a proxy this is the proxy unless forwarded headers are configured in front of it.
+    // Behind a proxy this is the proxy unless it is listed in ForwardedHeaders (see TransportSecurity).
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// A lab behind one NAT address must not share one budget: a request with a session cookie
+    /// counts against its user. The cookie is encrypted by the app, so its user id cannot be
+    /// chosen by the caller; the token inside is checked later, as for any request.
+    /// </summary>
+    private static string UserOrAddress(HttpContext http) =>
+        http.RequestServices.GetRequiredService<SessionCookie>().Read(http) is { } session && SessionCookie.UserIdOf(session) is { } user
+            ? "user " + user
+            : "address " + ClientAddress(http);
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

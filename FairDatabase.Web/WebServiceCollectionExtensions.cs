@@ -14,7 +14,6 @@ internal static class WebServiceCollectionExtensions
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-            options.Filters.Add<LoginRequiredFilter>();
             options.Filters.Add<DatabaseExceptionFilter>();
             options.Filters.Add<BodyLimitResultFilter>();
         });
@@ -38,9 +37,11 @@ internal static class WebServiceCollectionExtensions
         app.UseNoStoreForDynamicResponses();
         app.UseRequestBodyLimits();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         // Load balancers poll from one address; the health check must not trip the per-client limit.
-        app.MapHealthChecks("/healthz").DisableRateLimiting();
+        app.MapHealthChecks("/healthz").DisableRateLimiting().AllowAnonymous();
         app.MapControllers();
         return app;
     }

@@ -28,7 +28,9 @@ ensure_packages() {
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing ${missing[*]} with apt-get"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    # Another apt run (unattended upgrades, a second script) may hold the lock: wait for it.
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null \
+      && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null \
       || die "apt-get could not install ${missing[*]}"
   else
     die "missing ${missing[*]}: install with 'sudo apt-get install ${missing[*]}'"

@@ -9,6 +9,9 @@ cd "$FAIRDB_ROOT"
 ensure_dotnet
 command -v pg_prove >/dev/null || ensure_packages libtap-parser-sourcehandler-pgtap-perl
 [ -f /usr/share/postgresql/15/extension/pgtap.control ] || ensure_packages postgresql-15-pgtap
+# Real-browser tests drive Debian's Chromium through Playwright (its own browser download cannot work offline).
+command -v chromium >/dev/null || ensure_packages chromium
+export FAIRDB_CHROMIUM="${FAIRDB_CHROMIUM:-$(command -v chromium)}"
 
 free_port() {
   local p

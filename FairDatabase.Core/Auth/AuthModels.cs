@@ -11,6 +11,12 @@ public sealed record AuthSession(string AccessToken, string RefreshToken, DateTi
 /// <summary>The owner of a validated access token; <see cref="ClaimsJson"/> is the token's payload.</summary>
 public sealed record AuthenticatedUser(Guid Id, string Email, Guid? SessionId, DateTimeOffset ExpiresAt, string ClaimsJson);
 
+/// <summary>Where a sign-in comes from, kept with the session so its owner can recognise it.</summary>
+public sealed record SessionClient(string? UserAgent, System.Net.IPAddress? Ip)
+{
+    public static SessionClient Unknown { get; } = new(null, null);
+}
+
 /// <summary>GoTrue's error codes (and the few extra ones the pages need).</summary>
 public enum AuthErrorCode
 {

@@ -21,6 +21,12 @@ public sealed class AuthOptions
     /// <summary>How long a just-rotated refresh token may still be presented (concurrent requests).</summary>
     public int RefreshTokenReuseIntervalSeconds { get; set; } = 10;
 
+    /// <summary>A session ends this long after sign-in, however active (embedded mode).</summary>
+    public int SessionLifetimeHours { get; set; } = 168;
+
+    /// <summary>A session ends after this long without a token refresh, i.e. without use (embedded mode).</summary>
+    public int SessionInactivityMinutes { get; set; } = 720;
+
     /// <summary>The iss claim of embedded tokens.</summary>
     public string Issuer { get; set; } = "fairdatabase";
 
@@ -44,6 +50,10 @@ public sealed class AuthOptions
             yield return OptionsRegistration.Setting(Section, nameof(MinimumPasswordLength), "must be between 6 and 72");
         if (o.RefreshTokenReuseIntervalSeconds < 0)
             yield return OptionsRegistration.Setting(Section, nameof(RefreshTokenReuseIntervalSeconds), "must be 0 or more");
+        if (o.SessionLifetimeHours < 1)
+            yield return OptionsRegistration.Setting(Section, nameof(SessionLifetimeHours), "must be at least 1");
+        if (o.SessionInactivityMinutes * 60 <= o.AccessTokenLifetimeSeconds)
+            yield return OptionsRegistration.Setting(Section, nameof(SessionInactivityMinutes), "must be longer than AccessTokenLifetimeSeconds (activity is seen at each refresh)");
         if (string.IsNullOrWhiteSpace(o.Issuer))
             yield return OptionsRegistration.Setting(Section, nameof(Issuer), "must not be empty");
     }

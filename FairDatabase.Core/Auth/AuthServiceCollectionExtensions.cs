@@ -16,6 +16,7 @@ public static class AuthServiceCollectionExtensions
         services.AddValidatedOptions<SupabaseOptions>(config, SupabaseOptions.Section, o => SupabaseOptions.Validate(o, supabaseMode));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<ISessionDirectory, SessionDirectory>();
 
         if (!supabaseMode)
         {

@@ -22,13 +22,13 @@ public sealed partial class EmbeddedAuthService
                 $"""
                 SELECT {UserRow.Columns}, rt.session_id AS SessionId, rt.revoked AS Revoked,
                        rt.updated_at > now() - make_interval(secs => @reuse) AS Recent,
-                       (ses.not_after IS NULL OR ses.not_after > now()) AS Alive
+                       ({SessionRules.Alive}) AS Alive
                 FROM auth.refresh_tokens rt
                 JOIN auth.sessions ses ON ses.id = rt.session_id
                 JOIN auth.users u ON u.id = rt.user_id
                 WHERE rt.token = @hash
                 FOR UPDATE OF rt, ses
-                """, new { hash, reuse = (double)reuse });
+                """, SessionRules.Parameters(new { hash, reuse = (double)reuse }, options.Value, time));
             if (row is null) return (Outcome.NotFound, null, Guid.Empty);
             if (!row.Alive) return (Outcome.SessionGone, null, Guid.Empty);
             if (row.Revoked)
@@ -49,8 +49,8 @@ public sealed partial class EmbeddedAuthService
                 """
                 UPDATE auth.refresh_tokens SET revoked = true, updated_at = now() WHERE token = @hash AND NOT revoked;
                 INSERT INTO auth.refresh_tokens (token, user_id, session_id, parent) VALUES (@next, @Id, @SessionId, @hash);
-                UPDATE auth.sessions SET refreshed_at = now() AT TIME ZONE 'utc', updated_at = now() WHERE id = @SessionId;
-                """, new { hash, next = RefreshTokens.Hash(next), row.Id, row.SessionId });
+                UPDATE auth.sessions SET refreshed_at = @now AT TIME ZONE 'utc', updated_at = now() WHERE id = @SessionId;
+                """, new { hash, next = RefreshTokens.Hash(next), row.Id, row.SessionId, now = time.GetUtcNow() });
             return (Outcome.Issued, (UserRow?)row, row.SessionId);
         }, ct);
 

@@ -8,7 +8,7 @@ namespace FairDatabase.Core.Auth;
 /// rotating refresh tokens in auth.refresh_tokens. Runs as service_role: anon and authenticated
 /// cannot read these tables.
 /// </summary>
-public sealed partial class EmbeddedAuthService(IServiceRoleClient db, AccessTokens tokens, IOptions<AuthOptions> options) : IAuthService
+public sealed partial class EmbeddedAuthService(IServiceRoleClient db, AccessTokens tokens, IOptions<AuthOptions> options, TimeProvider time) : IAuthService
 {
     // GoTrue hashes with bcrypt cost 10; a fixed hash to verify against keeps unknown emails as slow as known ones.
     private const int BcryptCost = 10;
@@ -31,23 +31,26 @@ public sealed partial class EmbeddedAuthService(IServiceRoleClient db, AccessTok
             : throw new AuthException(AuthErrorCode.UserAlreadyExists, "User already registered");
     }
 
-    public async Task<AuthSession> SignInWithPasswordAsync(string email, string password, CancellationToken ct)
+    public async Task<AuthSession> SignInWithPasswordAsync(string email, string password, SessionClient client, CancellationToken ct)
     {
         email = Credentials.NormalizeEmail(email);
         var user = await db.RunAsync(s => s.QuerySingleOrDefaultAsync<UserRow>(
             $"SELECT {UserRow.Columns} FROM auth.users u WHERE u.email = @email", new { email }), ct);
         var verified = BCrypt.Net.BCrypt.Verify(password, user?.Hash ?? DummyHash);
-        if (user is null || !verified || user.BannedUntil > DateTimeOffset.UtcNow)
+        if (user is null || !verified || user.BannedUntil > time.GetUtcNow())
             throw AuthException.InvalidCredentials();
+        ArgumentNullException.ThrowIfNull(client);
 
         var refreshToken = RefreshTokens.New();
         var sessionId = await db.RunAsync(s => s.ExecuteScalarAsync<Guid>(
             """
-            WITH s AS (INSERT INTO auth.sessions (user_id) VALUES (@Id) RETURNING id),
+            WITH s AS (INSERT INTO auth.sessions (user_id, created_at, updated_at, user_agent, ip, not_after)
+                       VALUES (@Id, @now, @now, left(@agent, 512), @ip::inet, @now + make_interval(hours => @lifetime)) RETURNING id),
                  t AS (INSERT INTO auth.refresh_tokens (token, user_id, session_id) SELECT @token, @Id, id FROM s),
                  u AS (UPDATE auth.users SET last_sign_in_at = now() WHERE id = @Id)
             SELECT id FROM s
-            """, new { user.Id, token = RefreshTokens.Hash(refreshToken) }), ct);
+            """, new { user.Id, token = RefreshTokens.Hash(refreshToken), now = time.GetUtcNow(), agent = client.UserAgent, ip = client.Ip?.ToString(),
+                lifetime = options.Value.SessionLifetimeHours }), ct);
         return Pair(user, sessionId, refreshToken);
     }
 
@@ -55,10 +58,10 @@ public sealed partial class EmbeddedAuthService(IServiceRoleClient db, AccessTok
     {
         var user = await tokens.ValidateAsync(accessToken);
         var alive = user.SessionId is { } sid && await db.RunAsync(s => s.ExecuteScalarAsync<bool>(
-            """
-            SELECT EXISTS (SELECT 1 FROM auth.sessions
-                           WHERE id = @sid AND user_id = @uid AND (not_after IS NULL OR not_after > now()))
-            """, new { sid, uid = user.Id }), ct);
+            $"""
+            SELECT EXISTS (SELECT 1 FROM auth.sessions ses JOIN auth.users u ON u.id = ses.user_id
+                           WHERE ses.id = @sid AND ses.user_id = @uid AND {SessionRules.Alive})
+            """, SessionRules.Parameters(new { sid, uid = user.Id }, options.Value, time)), ct);
         return alive ? user : throw new AuthException(AuthErrorCode.SessionNotFound, "Session from session_id claim in JWT does not exist");
     }
 

@@ -22,7 +22,7 @@ public sealed class GoTrueAuthService(HttpClient http, IOptions<SupabaseOptions>
         return ReadUser(user);
     }
 
-    public async Task<AuthSession> SignInWithPasswordAsync(string email, string password, CancellationToken ct)
+    public async Task<AuthSession> SignInWithPasswordAsync(string email, string password, SessionClient client, CancellationToken ct)
     {
         email = Credentials.NormalizeEmail(email);
         using var doc = await SendAsync(HttpMethod.Post, "auth/v1/token?grant_type=password", new { email, password }, null, ct);

@@ -8,7 +8,8 @@ public interface IAuthService
 {
     Task<AuthUser> SignUpAsync(string email, string password, CancellationToken ct);
 
-    Task<AuthSession> SignInWithPasswordAsync(string email, string password, CancellationToken ct);
+    /// <param name="client">User agent and address recorded with the new session (embedded mode; GoTrue records its own).</param>
+    Task<AuthSession> SignInWithPasswordAsync(string email, string password, SessionClient client, CancellationToken ct);
 
     /// <summary>Rotates the refresh token: the one presented is spent.</summary>
     Task<AuthSession> RefreshAsync(string refreshToken, CancellationToken ct);

@@ -13,7 +13,7 @@ public sealed class EmbeddedAuthServiceTests
     private static EmbeddedAuthService Service(int reuseIntervalSeconds = 10, TimeProvider? clock = null)
     {
         var options = Options.Create(new AuthOptions { JwtSecret = FairDbFactory.JwtSecret, RefreshTokenReuseIntervalSeconds = reuseIntervalSeconds });
-        return new EmbeddedAuthService(Clients.ServiceRole(), new AccessTokens(options, clock ?? TimeProvider.System), options);
+        return new EmbeddedAuthService(Clients.ServiceRole(), new AccessTokens(options, clock ?? TimeProvider.System), options, clock ?? TimeProvider.System);
     }
 
     private static string Email() => $"User-{Guid.NewGuid():N}@Example.TEST";
@@ -38,7 +38,7 @@ public sealed class EmbeddedAuthServiceTests
         var service = Service();
         var email = Email();
         var user = await service.SignUpAsync(email, Password, default);
-        var session = await service.SignInWithPasswordAsync(email.ToUpperInvariant(), Password, default);
+        var session = await service.SignInWithPasswordAsync(email.ToUpperInvariant(), Password, SessionClient.Unknown, default);
 
         using var claims = JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(session.AccessToken.Split('.')[1]));
         var c = claims.RootElement;
@@ -63,7 +63,7 @@ public sealed class EmbeddedAuthServiceTests
         var service = Service();
         var email = Email();
         await service.SignUpAsync(email, Password, default);
-        var session = await service.SignInWithPasswordAsync(email, Password, default);
+        var session = await service.SignInWithPasswordAsync(email, Password, SessionClient.Unknown, default);
 
         Assert.True(Convert.FromBase64String(session.RefreshToken.Replace('-', '+').Replace('_', '/') + "=").Length >= 16);
         await using var c = await TestDatabase.OpenAdminAsync();
@@ -97,8 +97,8 @@ public sealed class EmbeddedAuthServiceTests
         var service = Service();
         var email = Email();
         await service.SignUpAsync(email, Password, default);
-        var wrong = await Assert.ThrowsAsync<AuthException>(() => service.SignInWithPasswordAsync(email, "not-the-password", default));
-        var unknown = await Assert.ThrowsAsync<AuthException>(() => service.SignInWithPasswordAsync(Email(), Password, default));
+        var wrong = await Assert.ThrowsAsync<AuthException>(() => service.SignInWithPasswordAsync(email, "not-the-password", SessionClient.Unknown, default));
+        var unknown = await Assert.ThrowsAsync<AuthException>(() => service.SignInWithPasswordAsync(Email(), Password, SessionClient.Unknown, default));
         Assert.Equal(AuthErrorCode.InvalidCredentials, wrong.Code);
         Assert.Equal((wrong.Code, wrong.Message), (unknown.Code, unknown.Message));
     }
@@ -109,7 +109,7 @@ public sealed class EmbeddedAuthServiceTests
         var service = Service(reuseIntervalSeconds: 600);
         var email = Email();
         await service.SignUpAsync(email, Password, default);
-        var first = await service.SignInWithPasswordAsync(email, Password, default);
+        var first = await service.SignInWithPasswordAsync(email, Password, SessionClient.Unknown, default);
         var second = await service.RefreshAsync(first.RefreshToken, default);
         Assert.NotEqual(first.RefreshToken, second.RefreshToken);
 
@@ -126,7 +126,7 @@ public sealed class EmbeddedAuthServiceTests
         var service = Service(reuseIntervalSeconds: 0);
         var email = Email();
         await service.SignUpAsync(email, Password, default);
-        var first = await service.SignInWithPasswordAsync(email, Password, default);
+        var first = await service.SignInWithPasswordAsync(email, Password, SessionClient.Unknown, default);
         var second = await service.RefreshAsync(first.RefreshToken, default);
 
         var reuse = await Assert.ThrowsAsync<AuthException>(() => service.RefreshAsync(first.RefreshToken, default));
@@ -147,7 +147,7 @@ public sealed class EmbeddedAuthServiceTests
         var service = Service();
         var email = Email();
         await service.SignUpAsync(email, Password, default);
-        var session = await service.SignInWithPasswordAsync(email, Password, default);
+        var session = await service.SignInWithPasswordAsync(email, Password, SessionClient.Unknown, default);
         await service.SignOutAsync(session.AccessToken, default);
 
         Assert.Equal(AuthErrorCode.SessionNotFound,
@@ -163,7 +163,7 @@ public sealed class EmbeddedAuthServiceTests
         var service = Service(clock: clock);
         var email = Email();
         await service.SignUpAsync(email, Password, default);
-        var session = await service.SignInWithPasswordAsync(email, Password, default);
+        var session = await service.SignInWithPasswordAsync(email, Password, SessionClient.Unknown, default);
         var foreignOptions = Options.Create(new AuthOptions { JwtSecret = new string('x', 40) });
         var foreign = new AccessTokens(foreignOptions, clock).Issue(session.User.Id, email, Guid.NewGuid(), "{}", "{}").Token;
 

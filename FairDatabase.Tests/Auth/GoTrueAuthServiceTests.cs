@@ -41,7 +41,7 @@ public sealed class GoTrueAuthServiceTests
     public async Task Password_sign_in_posts_to_the_token_endpoint_with_the_api_key_and_reads_the_session()
     {
         var (service, handler, _) = Client(HttpStatusCode.OK, SessionJson("header.payload.sig"));
-        var session = await service.SignInWithPasswordAsync("Someone@Example.test", "pw-123456", default);
+        var session = await service.SignInWithPasswordAsync("Someone@Example.test", "pw-123456", SessionClient.Unknown, default);
 
         var (request, body) = Assert.Single(handler.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
@@ -106,7 +106,7 @@ public sealed class GoTrueAuthServiceTests
     public async Task GoTrue_errors_map_to_the_same_domain_errors(int status, string body, AuthErrorCode expected)
     {
         var (service, _, _) = Client((HttpStatusCode)status, body);
-        var e = await Assert.ThrowsAsync<AuthException>(() => service.SignInWithPasswordAsync("someone@example.test", "pw-123456", default));
+        var e = await Assert.ThrowsAsync<AuthException>(() => service.SignInWithPasswordAsync("someone@example.test", "pw-123456", SessionClient.Unknown, default));
         Assert.Equal(expected, e.Code);
     }
 
@@ -117,7 +117,7 @@ public sealed class GoTrueAuthServiceTests
             """{"code":422,"error_code":"weak_password","msg":"Password should be at least 6 characters."}""").Service.SignUpAsync("a@example.test", "x", default));
         Assert.Equal("Password should be at least 6 characters.", weak.Message);
         var wrong = await Assert.ThrowsAsync<AuthException>(() => Client(HttpStatusCode.BadRequest,
-            """{"code":400,"error_code":"invalid_credentials","msg":"Invalid login credentials"}""").Service.SignInWithPasswordAsync("a@example.test", "x", default));
+            """{"code":400,"error_code":"invalid_credentials","msg":"Invalid login credentials"}""").Service.SignInWithPasswordAsync("a@example.test", "x", SessionClient.Unknown, default));
         Assert.Equal("Invalid email or password", wrong.Message);
     }
 }

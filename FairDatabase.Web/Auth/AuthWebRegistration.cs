@@ -1,4 +1,6 @@
 using FairDatabase.Core.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using FairDatabase.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -20,6 +22,11 @@ internal static class AuthWebRegistration
         services.AddScoped<SessionAuthenticator>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<IUserContext>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddAuthentication(SessionCookieAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionCookieAuthenticationHandler>(SessionCookieAuthenticationHandler.SchemeName, null);
+        // Every page needs a session unless it says [AllowAnonymous] (sign-in, registration, errors).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(SessionCookieAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
         return services;
     }
 }

@@ -43,7 +43,8 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Co
         if (!ModelState.IsValid) return Form(model, StatusCodes.Status400BadRequest);
         try
         {
-            var session = await auth.SignInWithPasswordAsync(model.Email!, model.Password!, ct);
+            var client = new SessionClient(Request.Headers.UserAgent.ToString(), HttpContext.Connection.RemoteIpAddress);
+            var session = await auth.SignInWithPasswordAsync(model.Email!, model.Password!, client, ct);
             await EndCurrentSessionAsync(ct); // signing in again must not leave the previous session alive
             cookie.Write(HttpContext, session);
             return Redirect("/dashboard");

@@ -82,7 +82,7 @@ public sealed class SessionCookieTests(AppFixture fixture)
         var auth = fixture.Factory.Services.GetRequiredService<IAuthService>();
         var email = BrowserSession.NewEmail();
         var user = await auth.SignUpAsync(email, BrowserSession.DefaultPassword, default);
-        var session = await auth.SignInWithPasswordAsync(email, BrowserSession.DefaultPassword, default);
+        var session = await auth.SignInWithPasswordAsync(email, BrowserSession.DefaultPassword, SessionClient.Unknown, default);
 
         using var scope = fixture.Factory.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().User = await auth.GetUserAsync(session.AccessToken, default);

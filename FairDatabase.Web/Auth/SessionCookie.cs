@@ -45,24 +45,6 @@ public sealed class SessionCookie(IDataProtectionProvider protection, IOptions<A
 
     public string Name => _secure ? SecureName : PlainName;
 
-    /// <summary>The sub claim of the session's access token, unverified: only for counting (rate limits).</summary>
-    public static string? UserIdOf(StoredSession session)
-    {
-        var parts = session.AccessToken.Split('.');
-        if (parts.Length != 3) return null;
-        try
-        {
-            using var payload = JsonDocument.Parse(Base64UrlDecode(parts[1]));
-            return payload.RootElement.TryGetProperty("sub", out var sub) && sub.ValueKind == JsonValueKind.String ? sub.GetString() : null;
-        }
-        catch (Exception e) when (e is JsonException or FormatException)
-        {
-            return null;
-        }
-    }
-
-    private static byte[] Base64UrlDecode(string text) => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(text);
-
     public void Write(HttpContext http, AuthSession session)
     {
         var stored = new StoredSession(session.AccessToken, session.RefreshToken, session.ExpiresAt);

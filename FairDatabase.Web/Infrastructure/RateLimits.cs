@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using FairDatabase.Core.Configuration;
-using FairDatabase.Web.Auth;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -46,12 +46,11 @@ internal static class RateLimits
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>
-    /// A lab behind one NAT address must not share one budget: a request with a session cookie
-    /// counts against its user. The cookie is encrypted by the app, so its user id cannot be
-    /// chosen by the caller; the token inside is checked later, as for any request.
+    /// A lab behind one NAT address must not share one budget: a signed-in request (authentication
+    /// runs before the limiter) counts against its user, a visitor's against its address.
     /// </summary>
     private static string UserOrAddress(HttpContext http) =>
-        http.RequestServices.GetRequiredService<SessionCookie>().Read(http) is { } session && SessionCookie.UserIdOf(session) is { } user
+        http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user
             ? "user " + user
             : "address " + ClientAddress(http);
 

@@ -12,7 +12,7 @@ public sealed class SecurityHeadersTests(AppFixture fixture)
     private static readonly string[] Pages =
     [
         "/dashboard", "/dashboard/upload", "/dashboard/search", "/data/data_generalization", "/data/p29score",
-        "/privacy/privacy_processing", "/privacy/differential_privacy", "/dashboard/return_to_dashboard",
+        "/privacy/privacy_processing", "/privacy/differential_privacy", "/dashboard/return_to_dashboard", "/account/sessions",
     ];
 
     private static async Task<BrowserSession> WithDatasetAsync(AppFixture fixture)

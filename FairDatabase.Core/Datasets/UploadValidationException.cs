@@ -14,6 +14,12 @@ public enum UploadProblem
     NotUtf8,
     NulCharacter,
     EmptyIds,
+
+    /// <summary>The user's storage quota (Upload:MaxBytesPerUser) has no room for the file.</summary>
+    QuotaExceeded,
+
+    /// <summary>The user already keeps Upload:MaxDatasetsPerUser datasets.</summary>
+    TooManyDatasets,
 }
 
 /// <summary>

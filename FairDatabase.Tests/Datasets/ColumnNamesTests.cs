@@ -61,11 +61,11 @@ public sealed class ColumnNamesTests
     }
 
     /// <summary>The plain definition: the first of name, name_2, name_3… not yet taken.</summary>
-    private static List<string> TryEverySuffix(IReadOnlyList<string> header)
+    private static List<string> TryEverySuffix(string[] header)
     {
         var used = new HashSet<string>(ColumnNames.Reserved, StringComparer.Ordinal);
         var result = new List<string>();
-        for (var i = 0; i < header.Count; i++)
+        for (var i = 0; i < header.Length; i++)
         {
             var name = ColumnNames.Clean(header[i], "col_", $"column_{i + 1}");
             var candidate = name;

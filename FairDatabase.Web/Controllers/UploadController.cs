@@ -53,7 +53,12 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
         }
         catch (UploadValidationException e)
         {
-            return Failure(e.Problem == UploadProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, e.Message);
+            return Failure(e.Problem switch
+            {
+                UploadProblem.TooLarge or UploadProblem.QuotaExceeded => StatusCodes.Status413PayloadTooLarge,
+                UploadProblem.TooManyDatasets => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            }, e.Message);
         }
         catch (RequestBodyTooLargeException e)
         {

@@ -48,5 +48,7 @@ public static class CoreServiceCollectionExtensions
             yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.MigrationConnectionString), mProblem);
         if (o.CommandTimeoutSeconds < 0)
             yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.CommandTimeoutSeconds), "must be 0 (no limit) or more");
+        if (o.IdleInTransactionTimeoutSeconds < 0)
+            yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.IdleInTransactionTimeoutSeconds), "must be 0 (no limit) or more");
     }
 }

@@ -19,4 +19,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Seconds a single statement may run before PostgreSQL cancels it (answered as 504).</summary>
     public int CommandTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Seconds a transaction may sit idle before PostgreSQL ends the session (0 = no limit). The
+    /// app never waits on a client inside a transaction, so this only catches mistakes.
+    /// </summary>
+    public int IdleInTransactionTimeoutSeconds { get; set; } = 60;
 }

@@ -15,6 +15,7 @@ public class DbClient : IDbClient
     private readonly Func<DbIdentity> _identity;
     private readonly ResiliencePipeline _retry;
     private readonly int _commandTimeout;
+    private readonly string _serverTimeouts;
 
     public DbClient(NpgsqlDataSource dataSource, Func<DbIdentity> identity, DbRetryPipeline retry, IOptions<DatabaseOptions> options)
     {
@@ -22,6 +23,10 @@ public class DbClient : IDbClient
         _identity = identity;
         _retry = retry.Pipeline;
         _commandTimeout = options.Value.CommandTimeoutSeconds;
+        // Enforced by PostgreSQL too, so a statement or a forgotten open transaction ends even if
+        // the app stalls. SET LOCAL (not connection options) works through transaction-mode poolers.
+        _serverTimeouts = System.FormattableString.Invariant(
+            $"SET LOCAL statement_timeout = {options.Value.CommandTimeoutSeconds * 1000L}; SET LOCAL idle_in_transaction_session_timeout = {options.Value.IdleInTransactionTimeoutSeconds * 1000L}");
     }
 
     public DbIdentity Identity => _identity();
@@ -60,6 +65,7 @@ public class DbClient : IDbClient
             var claims = new NpgsqlBatchCommand("SELECT set_config('request.jwt.claims', $1, true)");
             claims.Parameters.Add(new NpgsqlParameter { Value = identity.ClaimsJson });
             batch.BatchCommands.Add(claims);
+            foreach (var setting in _serverTimeouts.Split("; ")) batch.BatchCommands.Add(new NpgsqlBatchCommand(setting));
             await batch.ExecuteNonQueryAsync(ct);
         }
 

@@ -1,4 +1,5 @@
 using FairDatabase.Core.Datasets.Browse;
+using FairDatabase.Web.Auth;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,8 @@ namespace FairDatabase.Web.Controllers;
 
 /// <summary>Search, preview, download and correct the signed-in user's tables (FAIRDatabase's /dashboard/* URLs).</summary>
 [Route("dashboard")]
-public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers) : Controller
+public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers,
+    ExportSlots slots, CurrentUser current) : Controller
 {
     [HttpGet("search")]
     public async Task<IActionResult> Search(CancellationToken ct) =>
@@ -41,6 +43,14 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
                 term.Length == 0 ? "Search for a column first, then download." : $"No table has a column matching '{term}'.", IsError: true));
         }
 
+        using var slot = slots.TryEnter(current.UserId ?? Guid.Empty);
+        if (slot is null)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "30";
+            return View("Search", new SearchViewModel(await browser.ListTablesAsync(ct), term, [],
+                "You already have downloads running. Wait for one to finish, then try again.", IsError: true));
+        }
         var exports = new List<ExportTable>();
         foreach (var table in matching) exports.Add(new ExportTable(table, await headers.HeaderForAsync(table, ct)));
         Response.ContentType = "application/zip";

@@ -9,12 +9,18 @@ public sealed record ExportTable(UserTable Table, IReadOnlyList<string> Header);
 
 /// <summary>
 /// Streams the caller's tables as a ZIP with one CSV per table. PostgreSQL writes the CSV itself
-/// (COPY … TO STDOUT under the user's identity, so RLS applies) and each line goes straight into
-/// the ZIP entry: memory stays flat whatever the table size.
+/// (COPY … TO STDOUT under the user's identity, so RLS applies), in short rowid-range batches:
+/// each batch is read whole in its own short transaction, and only then written to the client.
+/// A slow or stalled client therefore holds no connection and no open transaction (which would
+/// pin the pool and hold back vacuum); memory stays bounded by one batch (about
+/// <see cref="BatchCells"/> values).
 /// </summary>
 public sealed class TableExporter(IUserClient db)
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Values per batch: 5,000 rows of a narrow table, 100 of a 2,000-column one.</summary>
+    internal int BatchCells { get; init; } = 200_000;
 
     public async Task WriteZipAsync(IReadOnlyList<ExportTable> tables, Stream output, CancellationToken ct)
     {
@@ -38,18 +44,39 @@ public sealed class TableExporter(IUserClient db)
         }
     }
 
-    private async Task CopyRowsAsync(UserTable table, StreamWriter writer, CancellationToken ct) =>
-        await db.RunOnceAsync(async s =>
+    private async Task CopyRowsAsync(UserTable table, StreamWriter writer, CancellationToken ct)
+    {
+        var visible = table.VisibleColumns.ToList();
+        var rowsPerBatch = Math.Clamp(BatchCells / Math.Max(1, visible.Count), 50, 5_000);
+        var qualified = SqlIdentifier.Qualified("_realtime", table.Name);
+        var columns = string.Join(", ", visible.Select(SqlIdentifier.Quote));
+        var batch = new StringBuilder();
+        long after = long.MinValue;
+        while (true)
         {
-            var columns = string.Join(", ", table.VisibleColumns.Select(SqlIdentifier.Quote));
-            var sql = $"COPY (SELECT {columns} FROM {SqlIdentifier.Qualified("_realtime", table.Name)} ORDER BY rowid) TO STDOUT (FORMAT csv)";
-            using var reader = await s.Connection.BeginTextExportAsync(sql, ct);
-            var buffer = new char[1 << 16];
-            int read;
-            while ((read = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0)
-                await writer.WriteAsync(buffer.AsMemory(0, read), ct);
-            return true;
-        }, ct);
+            batch.Clear();
+            var last = await db.RunOnceAsync(async s =>
+            {
+                // The batch's last rowid first, so the COPY below reads exactly that range.
+                var upTo = await s.ExecuteScalarAsync<long?>(
+                    $"SELECT max(rowid)::bigint FROM (SELECT rowid FROM {qualified} WHERE rowid > @after ORDER BY rowid LIMIT @rows) b",
+                    new { after, rows = rowsPerBatch });
+                if (upTo is not { } high) return (long?)null;
+                // Both bounds are numbers this code produced; COPY takes no parameters.
+                var sql = FormattableString.Invariant(
+                    $"COPY (SELECT {columns} FROM {qualified} WHERE rowid > {after} AND rowid <= {high} ORDER BY rowid) TO STDOUT (FORMAT csv)");
+                using var reader = await s.Connection.BeginTextExportAsync(sql, ct);
+                var buffer = new char[1 << 16];
+                int read;
+                while ((read = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0) batch.Append(buffer, 0, read);
+                return high;
+            }, ct);
+            if (last is not { } next) return;
+            // The transaction has ended: the client may now take its time.
+            foreach (var chunk in batch.GetChunks()) await writer.WriteAsync(chunk, ct);
+            after = next;
+        }
+    }
 
     /// <summary>One CSV record, quoting as PostgreSQL's CSV output does (so the header matches the rows).</summary>
     public static string CsvLine(IEnumerable<string> fields) =>

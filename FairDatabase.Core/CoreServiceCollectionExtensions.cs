@@ -1,9 +1,12 @@
+using FairDatabase.Core.Admin;
 using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Core.Audit;
 using FairDatabase.Core.Auth;
 using FairDatabase.Core.Configuration;
 using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Core.Datasets;
+using FairDatabase.Core.Sharing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -37,6 +40,9 @@ public static class CoreServiceCollectionExtensions
         services.AddAnonymizationWorkspace();
         services.AddFairDatabaseAuth(config);
         services.AddDatasets(config);
+        services.AddDatasetSharing();
+        services.AddAuditLog();
+        services.AddAccountAdmin();
         return builder;
     }
 

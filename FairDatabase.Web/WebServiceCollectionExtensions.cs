@@ -1,3 +1,4 @@
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Health;
 using FairDatabase.Web.Infrastructure;
@@ -16,6 +17,7 @@ internal static class WebServiceCollectionExtensions
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<DatabaseExceptionFilter>();
             options.Filters.Add<BodyLimitResultFilter>();
+            options.Filters.Add<AuditFilter>();
         });
         services.AddFairDatabaseSessions();
         services.AddFairDatabaseRateLimits(builder.Configuration);
@@ -28,6 +30,7 @@ internal static class WebServiceCollectionExtensions
     public static WebApplication UseFairDatabaseWeb(this WebApplication app)
     {
         app.UseFairDatabaseTransportSecurity();
+        app.UseRequestIdHeader();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Manages the embedded PostgreSQL 15 cluster: start|stop|status|reset|psql|url|app-url|migrate.
+# Manages the embedded PostgreSQL 15 cluster: start|stop|status|reset|psql|url|app-url|migrate|grant-admin EMAIL.
 # Settings: FAIRDB_DATA_DIR (default .data/postgres), FAIRDB_PG_PORT (default 54322),
 # FAIRDB_DB_NAME (fairdb), FAIRDB_APP_ROLE (fairdb_app), FAIRDB_PG_BIN (server binaries).
 set -euo pipefail
@@ -126,6 +126,16 @@ SELECT format('GRANT CONNECT ON DATABASE %I TO %I', :'db', :'role') \gexec
 SQL
 }
 
+# Makes a registered account an administrator (/admin). Says so when there is no such account.
+grant_admin() {
+  [ -n "${1:-}" ] || die "usage: $0 grant-admin EMAIL"
+  local id
+  id="$(admin_psql -d "$FAIRDB_DB_NAME" -tA -v email="$1" <<<"SELECT id FROM auth.users WHERE email = lower(btrim(:'email'))")"
+  [ -n "$id" ] || die "no account with the e-mail $1 (register first)"
+  admin_psql -d "$FAIRDB_DB_NAME" -v id="$id" <<<"INSERT INTO fairdb.user_roles (user_id, role) VALUES (:'id', 'admin') ON CONFLICT DO NOTHING" >/dev/null
+  say "$1 is an administrator"
+}
+
 url() { echo "postgresql://postgres:$(superuser_password)@127.0.0.1:$FAIRDB_PG_PORT/$FAIRDB_DB_NAME"; }
 app_url() { echo "postgresql://$FAIRDB_APP_ROLE:$(app_password)@127.0.0.1:$FAIRDB_PG_PORT/$FAIRDB_DB_NAME"; }
 
@@ -138,5 +148,6 @@ case "${1:-}" in
   url) url ;;
   app-url) app_url ;;
   migrate) migrate ;;
-  *) echo "usage: $0 start|stop|status|reset|psql [args]|url|app-url|migrate" >&2; exit 2 ;;
+  grant-admin) shift; grant_admin "${1:-}" ;;
+  *) echo "usage: $0 start|stop|status|reset|psql [args]|url|app-url|migrate|grant-admin EMAIL" >&2; exit 2 ;;
 esac

@@ -36,6 +36,13 @@ public sealed class AuthOptions
     /// </summary>
     public bool CookieSecure { get; set; } = true;
 
+    /// <summary>Who may register: <c>open</c> (anyone), <c>invite</c> (holders of an admin's invitation link) or <c>closed</c>.</summary>
+    public string RegistrationMode { get; set; } = "open";
+
+    public bool RegistrationOpen => string.Equals(RegistrationMode, "open", StringComparison.OrdinalIgnoreCase);
+
+    public bool RegistrationByInvitation => string.Equals(RegistrationMode, "invite", StringComparison.OrdinalIgnoreCase);
+
     internal byte[] KeyBytes => Encoding.UTF8.GetBytes(JwtSecret);
 
     internal static IEnumerable<string> Validate(AuthOptions o)
@@ -56,6 +63,8 @@ public sealed class AuthOptions
             yield return OptionsRegistration.Setting(Section, nameof(SessionInactivityMinutes), "must be longer than AccessTokenLifetimeSeconds (activity is seen at each refresh)");
         if (string.IsNullOrWhiteSpace(o.Issuer))
             yield return OptionsRegistration.Setting(Section, nameof(Issuer), "must not be empty");
+        if (!new[] { "open", "invite", "closed" }.Contains(o.RegistrationMode, StringComparer.OrdinalIgnoreCase))
+            yield return OptionsRegistration.Setting(Section, nameof(RegistrationMode), "must be open, invite or closed");
     }
 }
 

@@ -121,6 +121,6 @@ public sealed class DbClientTests(AppFixture fixture)
             return 0;
         }, CancellationToken.None));
         await using var admin = await TestDatabase.OpenAdminAsync();
-        Assert.False(await admin.ExecuteScalarAsync<bool>("SELECT public.table_exists(@table, '_realtime')", new { table }));
+        Assert.False(await admin.ExecuteScalarAsync<bool>("SELECT to_regclass(format('_realtime.%I', @table::text)) IS NOT NULL", new { table }));
     }
 }

@@ -1,26 +1,42 @@
+using FairDatabase.Core.Admin;
+using FairDatabase.Core.Audit;
 using FairDatabase.Core.Auth;
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Infrastructure;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace FairDatabase.Web.Controllers;
 
 /// <summary>/auth/register, /auth/login and /auth/logout, answering as FAIRDatabase does.</summary>
 [AllowAnonymous]
 [Route("auth")]
-public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Controller
+public sealed class AuthController(IAuthService auth, SessionCookie cookie, AccessTokens tokens, IOptions<AuthOptions> options, IInvitations invitations) : Controller
 {
     [HttpGet("register")]
-    public IActionResult Register() => View(new RegisterViewModel());
+    public IActionResult Register([FromQuery] string? invite) => View(new RegisterViewModel { Invite = invite, Mode = Mode });
 
     [HttpPost("register")]
     [EnableRateLimiting(RateLimits.AuthPolicy)]
     public async Task<IActionResult> Register(RegisterViewModel model, CancellationToken ct)
     {
+        model.Mode = Mode;
+        if (Mode == "closed") return Form(model, StatusCodes.Status403Forbidden);
         if (!ModelState.IsValid) return Form(model, StatusCodes.Status400BadRequest);
+        Guid? invitation = null;
+        if (Mode == "invite")
+        {
+            invitation = string.IsNullOrEmpty(model.Invite) || model.Invite.Length > 100 ? null : await invitations.ClaimAsync(model.Invite, model.Email!, ct);
+            if (invitation is null)
+            {
+                ModelState.AddModelError("", "This invitation link is not valid: unknown, already used, expired or meant for another e-mail address.");
+                return Form(model, StatusCodes.Status403Forbidden);
+            }
+        }
         try
         {
             await auth.SignUpAsync(model.Email!, model.Password!, ct);
@@ -28,15 +44,19 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Co
         }
         catch (AuthException e)
         {
+            if (invitation is { } id) await invitations.ReleaseAsync(id, CancellationToken.None);
             return Failed(model, e);
         }
     }
+
+    private string Mode => options.Value.RegistrationByInvitation ? "invite" : options.Value.RegistrationOpen ? "open" : "closed";
 
     [HttpGet("login")]
     public IActionResult Login(bool registered = false) => View(new LoginViewModel { Registered = registered });
 
     [HttpPost("login")]
     [EnableRateLimiting(RateLimits.AuthPolicy)]
+    [Audited(AuditActions.SignIn)]
     public async Task<IActionResult> Login(LoginViewModel model, CancellationToken ct)
     {
         model.Registered = false;
@@ -47,10 +67,13 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Co
             var session = await auth.SignInWithPasswordAsync(model.Email!, model.Password!, client, ct);
             await EndCurrentSessionAsync(ct); // signing in again must not leave the previous session alive
             cookie.Write(HttpContext, session);
+            HttpContext.Audit().UserId = session.User.Id;
             return Redirect("/dashboard");
         }
         catch (AuthException e)
         {
+            // The address tried is kept (never the password), so failed attempts can be traced.
+            HttpContext.Audit().Detail = model.Email?.Trim().ToLowerInvariant();
             return Failed(model, e);
         }
     }
@@ -60,11 +83,29 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie) : Co
 
     [HttpPost("logout")]
     [ActionName("Logout")]
+    [Audited(AuditActions.SignOut)]
     public async Task<IActionResult> LogoutConfirmed(CancellationToken ct)
     {
+        HttpContext.Audit().UserId = await SignedInUserIdAsync();
         await EndCurrentSessionAsync(ct);
         cookie.Clear(HttpContext);
         return Redirect("/");
+    }
+
+    /// <summary>Whose session the cookie holds (signature checked, expiry not): for the sign-out audit row.</summary>
+    private async Task<Guid?> SignedInUserIdAsync()
+    {
+        if (cookie.Read(HttpContext) is not { } session) return null;
+        try
+        {
+            return (await tokens.ValidateAsync(session.AccessToken, allowExpired: true)).Id;
+        }
+#pragma warning disable CA1031 // An unreadable token just means nobody to name.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
     }
 
     /// <summary>Revokes the browser's session server-side, if it has one.</summary>

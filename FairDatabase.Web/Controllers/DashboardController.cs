@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web.Controllers;
 
-/// <summary>The signed-in landing page: the user's datasets, newest first, paged.</summary>
+/// <summary>The signed-in landing page: the user's datasets, newest first, paged, then those shared with the user.</summary>
 public sealed class DashboardController(CurrentUser current, DatasetList datasets) : Controller
 {
     [HttpGet("/dashboard")]
@@ -17,7 +17,8 @@ public sealed class DashboardController(CurrentUser current, DatasetList dataset
             return View("Error", new ErrorViewModel(StatusCodes.Status400BadRequest, "The page must be a whole number from 1 up.", HttpContext.TraceIdentifier));
         }
         var list = await datasets.GetPageAsync(page, DatasetList.DefaultPageSize, ct);
-        var justUploaded = uploaded is { } id ? await datasets.FindAsync(id, ct) : null;
-        return View(new DashboardViewModel(current.Email ?? "", list, justUploaded));
+        var justUploaded = uploaded is { } id ? await datasets.FindOwnedAsync(id, ct) : null;
+        var shared = await datasets.GetSharedAsync(ct);
+        return View(new DashboardViewModel(current.Email ?? "", list, justUploaded, shared));
     }
 }

@@ -1,5 +1,7 @@
+using FairDatabase.Core.Audit;
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Web.Auth;
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,6 +34,7 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
     public Task<IActionResult> DisplayByLink([FromQuery] string? search, CancellationToken ct) => Display(search, ct);
 
     [HttpPost("display")]
+    [Audited(AuditActions.Download)]
     public async Task<IActionResult> Display([FromForm] string? search, CancellationToken ct)
     {
         var term = search?.Trim() ?? "";
@@ -51,6 +54,8 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
             return View("Search", new SearchViewModel(await browser.ListTablesAsync(ct), term, [],
                 "You already have downloads running. Wait for one to finish, then try again.", IsError: true));
         }
+        HttpContext.Audit().Tables.AddRange(matching.Select(t => t.Name));
+        HttpContext.Audit().Detail = "search: " + term;
         var exports = new List<ExportTable>();
         foreach (var table in matching) exports.Add(new ExportTable(table, await headers.HeaderForAsync(table, ct)));
         Response.ContentType = "application/zip";
@@ -60,6 +65,7 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
     }
 
     [HttpGet("table_preview")]
+    [Audited(AuditActions.Preview)]
     public async Task<IActionResult> TablePreview([FromQuery(Name = "table_name")] string? tableName, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(tableName))
@@ -71,6 +77,7 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
     }
 
     [HttpPost("update")]
+    [Audited(AuditActions.Update)]
     public async Task<IActionResult> Update([FromForm(Name = "row_id")] string? rowId, [FromForm(Name = "column_name")] string? columnName,
         [FromForm(Name = "new_value")] string? newValue, CancellationToken ct)
     {
@@ -87,6 +94,7 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
             return Answer(StatusCodes.Status400BadRequest, "Choose the column to change.");
         if (newValue is null)
             return Answer(StatusCodes.Status400BadRequest, "Give the new value.");
+        HttpContext.Audit().Detail = $"row {row}, column {columnName.Trim()}"; // never the value
         try
         {
             var changed = await browser.UpdateCellAsync(row, columnName.Trim(), newValue, ct);

@@ -1,5 +1,7 @@
 using FairDatabase.Core.Anonymization;
 using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Core.Audit;
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,6 +15,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
     public async Task<IActionResult> Index(CancellationToken ct) => await PageAsync(await workflow.GetAsync(ct), null, ct);
 
     [HttpPost("data_generalization")]
+    [Audited(AuditActions.WorkflowStart, WhenField = "submit_button", WhenValues = ["submit_dataset", "submit_file"], DatasetNameField = "dataset")]
     public async Task<IActionResult> Step([FromForm(Name = "submit_button")] string? submit, IFormFile? file,
         [FromForm(Name = "dataset")] string? dataset, [FromForm(Name = "columns_to_drop")] string[]? columnsToDrop,
         [FromForm(Name = "quasi_identifiers")] string[]? quasiIdentifiers, CancellationToken ct)
@@ -53,6 +56,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
 
     /// <summary>Stores the working copy as a new dataset (through the upload importer) with its provenance as origin.</summary>
     [HttpPost("save_dataset")]
+    [Audited(AuditActions.WorkflowSave, DatasetNameField = "dataset_name")]
     public async Task<IActionResult> SaveDataset([FromForm(Name = "dataset_name")] string? name,
         [FromForm(Name = "description")] string? description, CancellationToken ct)
     {
@@ -74,6 +78,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
     {
         if (file is { Length: > 0 })
         {
+            CheckFileName(file.FileName);
             await using var stream = file.OpenReadStream();
             return await workflow.StartFromCsvAsync(stream, file.FileName, ct);
         }
@@ -83,6 +88,23 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
             ? "Choose a CSV file to upload or one of your datasets."
             : "The file is empty.");
     }
+
+    /// <summary>
+    /// The workflow reads delimited text only (, ; tab detected), so a spreadsheet or an unnamed
+    /// file is refused by its name before any parsing; only the last path segment counts.
+    /// </summary>
+    private static void CheckFileName(string uploaded)
+    {
+        var name = uploaded.Trim();
+        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
+        var extension = Path.GetExtension(name);
+        if (name.Length <= extension.Length
+            || !WorkflowExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            throw new AnonymizationValidationException(
+                $"'{name}' is not a delimited text file: choose a file whose name ends in .csv (or .tsv, .txt).");
+    }
+
+    private static readonly string[] WorkflowExtensions = [".csv", ".tsv", ".txt"];
 
     private async Task<WorkflowView> MapAsync(CancellationToken ct)
     {

@@ -1,5 +1,7 @@
+using FairDatabase.Core.Audit;
 using FairDatabase.Core.Datasets;
 using FairDatabase.Core.Datasets.Browse;
+using FairDatabase.Web.Audit;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Datasets;
 using FairDatabase.Web.Infrastructure;
@@ -28,6 +30,7 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
     [HttpPost("")]
     [IgnoreAntiforgeryToken]
     [DisableFormValueModelBinding]
+    [Audited(AuditActions.Upload)]
     public async Task<IActionResult> Upload(CancellationToken ct)
     {
         // The body limit itself (file limit plus form overhead, chunked bodies counted as they
@@ -81,6 +84,7 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
         if (result is null) return Failure(StatusCodes.Status400BadRequest, "Choose a CSV file to upload.");
 
         catalog.Invalidate(userId);
+        HttpContext.Audit().DatasetId = result.DatasetId;
         var redirect = $"/dashboard?uploaded={result.DatasetId}";
         return WantsJson()
             ? Json(new { ok = true, datasetId = result.DatasetId, name = result.DisplayName, rows = result.Rows, columns = result.Columns, tables = result.Tables, redirect })

@@ -64,9 +64,9 @@ SELECT policy_cmd_is('_realtime', 'metadata_tables', 'service_role_full_metadata
 SELECT policy_roles_are('_realtime', 'metadata_tables', 'users_view_own_metadata', ARRAY['authenticated']);
 SELECT policy_roles_are('_realtime', 'metadata_tables', 'service_role_full_metadata_access', ARRAY['service_role']);
 
--- grants: anon nothing; authenticated SELECT + INSERT; service_role all
+-- grants: anon nothing; authenticated SELECT only (the app records ownership as service_role); service_role all
 SELECT table_privs_are('_realtime', 'metadata_tables', 'anon', ARRAY[]::text[]);
-SELECT table_privs_are('_realtime', 'metadata_tables', 'authenticated', ARRAY['SELECT', 'INSERT']);
+SELECT table_privs_are('_realtime', 'metadata_tables', 'authenticated', ARRAY['SELECT']);
 SELECT table_privs_are('_realtime', 'metadata_tables', 'service_role',
   ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']);
 

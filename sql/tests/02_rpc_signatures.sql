@@ -10,7 +10,7 @@ INSERT INTO rpc VALUES
   ('get_all_tables', ARRAY['text'], 'setof text', true),
   ('select_from_table', ARRAY['text', 'integer', 'text'], 'setof jsonb', true),
   ('update_table_row', ARRAY['text', 'integer', 'jsonb', 'text'], 'boolean', true),
-  ('insert_metadata', ARRAY['text', 'text', 'text', 'text'], 'integer', true),
+  ('insert_metadata', ARRAY['text', 'text', 'text', 'text'], 'integer', false),
   ('create_data_table', ARRAY['text', 'text', 'text[]', 'text'], 'boolean', false),
   ('get_current_user_id', ARRAY[]::text[], 'uuid', true),
   ('user_owns_table', ARRAY['text'], 'boolean', true);

@@ -1,6 +1,6 @@
 -- Behaviour with two users: each sees and changes only its own data (DESIGN §3.2).
 BEGIN;
-SELECT plan(24);
+SELECT plan(25);
 
 INSERT INTO auth.users (id, email) VALUES
   ('aaaaaaaa-0000-0000-0000-000000000001', 'a@example.test'),
@@ -47,7 +47,10 @@ SELECT set_config('request.jwt.claims', '', true);
 
 -- Without a user.
 SELECT throws_ok('SELECT public.insert_metadata(''t'', ''m'', ''d'', ''o'')', 'P0001', 'User must be authenticated to insert metadata', 'insert_metadata needs a user');
-SELECT ok((SELECT count(*) FROM public.get_all_tables('_realtime')) >= 3, 'outside a user context every table is listed');
+SELECT throws_ok('SELECT public.get_all_tables(''_realtime'')', '42501', NULL, 'without a user and without the service role the catalogue refuses');
+SET LOCAL ROLE service_role;
+SELECT ok((SELECT count(*) FROM public.get_all_tables('_realtime')) >= 3, 'the service role sees every table');
+RESET ROLE;
 
 -- anon can do nothing.
 SET LOCAL ROLE anon;

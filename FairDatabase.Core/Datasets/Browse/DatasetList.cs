@@ -3,21 +3,39 @@ using FairDatabase.Core.Data;
 namespace FairDatabase.Core.Datasets.Browse;
 
 public sealed record DatasetSummary(Guid Id, string DisplayName, string FileName, string? Description, string? Origin,
-    long Rows, int Columns, int Tables, DateTimeOffset Created, IReadOnlyList<string> TableNames);
+    long Rows, int Columns, int Tables, DateTimeOffset Created, IReadOnlyList<string> TableNames)
+{
+    /// <summary>True for the caller's own datasets; false for one shared with the caller (read-only).</summary>
+    public bool Owned { get; init; } = true;
+
+    /// <summary>Who shared it with the caller; null for the caller's own datasets.</summary>
+    public string? OwnerEmail { get; init; }
+}
 
 public sealed record DatasetPage(IReadOnlyList<DatasetSummary> Items, int Page, int PageSize, int Total)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>The signed-in user's uploaded datasets, newest first (RLS shows only the caller's).</summary>
+/// <summary>
+/// The datasets the signed-in user may read, newest first: its own, and those others shared with
+/// it (RLS shows exactly these two kinds; <see cref="DatasetSummary.Owned"/> tells them apart).
+/// </summary>
 public sealed class DatasetList(IUserClient db)
 {
     public const int DefaultPageSize = 20;
 
-    /// <summary>One of the caller's datasets by id; null when there is none (or it is someone else's).</summary>
+    /// <summary>A dataset the caller owns or was granted, by id; null when there is none it may read.</summary>
     public async Task<DatasetSummary?> FindAsync(Guid id, CancellationToken ct) =>
         (await QueryAsync("WHERE d.id = @id", new { id, limit = 1, offset = 0 }, ct)).FirstOrDefault();
+
+    /// <summary>One of the caller's own datasets by id; null also for a dataset only shared with the caller.</summary>
+    public async Task<DatasetSummary?> FindOwnedAsync(Guid id, CancellationToken ct) =>
+        await FindAsync(id, ct) is { Owned: true } d ? d : null;
+
+    /// <summary>Datasets others shared with the caller, newest grant first, with the owner's e-mail.</summary>
+    public Task<List<DatasetSummary>> GetSharedAsync(CancellationToken ct) =>
+        QueryAsync("WHERE d.id IN (SELECT fairdb.datasets_shared_with_caller()) AND d.user_id IS DISTINCT FROM auth.uid()", new { limit = 200, offset = 0 }, ct);
 
     public async Task<DatasetPage> GetPageAsync(int page, int pageSize, CancellationToken ct)
     {
@@ -25,10 +43,10 @@ public sealed class DatasetList(IUserClient db)
         pageSize = Math.Clamp(pageSize, 1, 200);
         return await db.RunAsync(async s =>
         {
-            var total = await s.ExecuteScalarAsync<int>("SELECT count(*)::int FROM fairdb.datasets");
+            var total = await s.ExecuteScalarAsync<int>("SELECT count(*)::int FROM fairdb.datasets WHERE user_id = auth.uid()");
             // A page past the end shows the last one (and the offset is computed in long: page may be int.MaxValue).
             page = Math.Min(page, Math.Max(1, (int)(((long)total + pageSize - 1) / pageSize)));
-            var items = await QueryAsync(s, "", new { limit = pageSize, offset = (long)(page - 1) * pageSize });
+            var items = await QueryAsync(s, "WHERE d.user_id = auth.uid()", new { limit = pageSize, offset = (long)(page - 1) * pageSize });
             return new DatasetPage(items, page, pageSize, total);
         }, ct);
     }
@@ -41,14 +59,20 @@ public sealed class DatasetList(IUserClient db)
         var rows = await s.QueryAsync<Row>(
             $"""
             SELECT d.id, d.display_name, d.file_name, d.description, d.origin, d.row_count, d.column_count, d.created_at,
-                   array(SELECT t.table_name FROM fairdb.dataset_tables t WHERE t.dataset_id = d.id ORDER BY t.chunk_index) AS table_names
+                   array(SELECT t.table_name FROM fairdb.dataset_tables t WHERE t.dataset_id = d.id ORDER BY t.chunk_index) AS table_names,
+                   d.user_id = auth.uid() AS owned, o.owner_email
             FROM fairdb.datasets d
+            LEFT JOIN fairdb.shared_dataset_owners() o ON o.dataset_id = d.id
             {where}
             ORDER BY d.created_at DESC, d.id
             LIMIT @limit OFFSET @offset
             """, parameters);
         return rows.Select(r => new DatasetSummary(r.id, r.display_name, r.file_name, r.description, r.origin,
-            r.row_count, r.column_count, r.table_names.Length, new DateTimeOffset(DateTime.SpecifyKind(r.created_at, DateTimeKind.Utc)), r.table_names)).ToList();
+            r.row_count, r.column_count, r.table_names.Length, new DateTimeOffset(DateTime.SpecifyKind(r.created_at, DateTimeKind.Utc)), r.table_names)
+        {
+            Owned = r.owned,
+            OwnerEmail = r.owner_email,
+        }).ToList();
     }
 
 #pragma warning disable IDE1006, CA1812 // Dapper maps columns to these names.
@@ -63,6 +87,8 @@ public sealed class DatasetList(IUserClient db)
         public int column_count { get; set; }
         public DateTime created_at { get; set; }
         public string[] table_names { get; set; } = [];
+        public bool owned { get; set; }
+        public string? owner_email { get; set; }
     }
 #pragma warning restore IDE1006, CA1812
 }

@@ -17,8 +17,11 @@ public sealed record UserTable(string Name, IReadOnlyList<string> Columns)
 }
 
 /// <summary>
-/// The signed-in user's tables and columns, read through the ownership-filtered RPC functions
-/// and cached for 60 s per user (DESIGN §5.2). An upload calls <see cref="Invalidate"/>.
+/// The tables the signed-in user may read (its own and those shared with it) and their columns,
+/// read through the ownership-filtered RPC functions and cached for 60 s per user.
+/// An upload calls <see cref="Invalidate"/>. Grants can change on another instance, so every
+/// read first fetches the caller's current grants (one indexed query) and reloads on a change:
+/// a revoked grantee stops seeing the table names on its next request.
 /// </summary>
 public interface IUserTableCatalog
 {
@@ -31,12 +34,16 @@ public sealed class UserTableCatalog(IUserClient db, IMemoryCache cache) : IUser
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
+    private sealed record Entry(string Grants, IReadOnlyList<UserTable> Tables);
+
     public async Task<IReadOnlyList<UserTable>> GetAsync(CancellationToken ct)
     {
         var userId = db.Identity.UserId ?? throw new DatabaseException(DbErrorKind.Forbidden, "Sign in first.", null, null);
-        if (cache.TryGetValue(Key(userId), out IReadOnlyList<UserTable>? cached) && cached is not null) return cached;
+        var grants = await db.RunAsync(s => s.ExecuteScalarAsync<string>(
+            "SELECT coalesce(string_agg(dataset_id::text, ',' ORDER BY dataset_id), '') FROM fairdb.dataset_grants WHERE grantee = auth.uid()"), ct);
+        if (cache.TryGetValue(Key(userId), out Entry? cached) && cached is not null && cached.Grants == grants) return cached.Tables;
 
-        // One round trip, and only through the RPC functions that filter by owner.
+        // One round trip, and only through the RPC functions that filter by owner or grant.
         var rows = await db.RunAsync(s => s.QueryAsync<(string Table, string Column)>(
             """
             SELECT t.table_name, c.column_name
@@ -50,7 +57,7 @@ public sealed class UserTableCatalog(IUserClient db, IMemoryCache cache) : IUser
             .Select(g => new UserTable(g.Key, g.Select(r => r.Column).ToList()))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        cache.Set(Key(userId), (IReadOnlyList<UserTable>)tables, Lifetime);
+        cache.Set(Key(userId), new Entry(grants ?? "", tables), Lifetime);
         return tables;
     }
 

@@ -1,4 +1,5 @@
 using FairDatabase.Bench;
+using FairDatabase.Bench.Pages;
 
 // One subcommand per benchmark; scripts/bench.sh passes its arguments through.
 return args.Length == 0 ? Usage() : args[0] switch
@@ -6,6 +7,8 @@ return args.Length == 0 ? Usage() : args[0] switch
     "privacy" => PrivacyBenchmark.Run(args[1..]),
     "gen-csv" => await GenerateCsv.RunAsync(args[1..]),
     "prep-copy" => await PrepareCopyFiles.RunAsync(args[1..]),
+    "pages" => await PagesBenchmark.RunAsync(args[1..]),
+    "gen-patients" => await GeneratePatientsCsv.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -13,6 +16,8 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: FairDatabase.Bench privacy [--rows N] [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench gen-csv --rows N --columns N --out FILE [--seed S]");
+    Console.Error.WriteLine("       FairDatabase.Bench pages --base URL [--users 50] [--seconds 20] [--rate 500] [--rows 100] [--columns 1500]");
+    Console.Error.WriteLine("       FairDatabase.Bench gen-patients --rows N --out FILE [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench prep-copy --in FILE --out-dir DIR [--chunk 1200] [--hash]");
     return 2;
 }

@@ -7,6 +7,7 @@ using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Core.Datasets;
 using FairDatabase.Core.Sharing;
+using FairDatabase.Core.Explore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,12 @@ public static class CoreServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataSource = new NpgsqlDataSourceBuilder(ConnectionStrings.Normalize(options.ConnectionString));
+            // Every unit of work sets its role and claims locally in its own transaction (DbClient),
+            // so a returned connection holds no state worth a DISCARD ALL on its next use.
+            dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+            // The same few statements run on every page: prepared, PostgreSQL skips parsing and
+            // planning them (about half its CPU per page in the pages benchmark).
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = options.MaxAutoPrepare;
             dataSource.UseLoggerFactory(sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>());
             return dataSource.Build();
         });
@@ -43,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDatasetSharing();
         services.AddAuditLog();
         services.AddAccountAdmin();
+        services.AddExplore(config);
         return builder;
     }
 
@@ -52,6 +60,8 @@ public static class CoreServiceCollectionExtensions
             yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.ConnectionString), problem);
         if (o.MigrationConnectionString is { Length: > 0 } m && ConnectionStrings.Problem(m) is { } mProblem)
             yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.MigrationConnectionString), mProblem);
+        if (o.MaxAutoPrepare is < 0 or > 1000)
+            yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.MaxAutoPrepare), "must be from 0 (off, for transaction poolers) to 1000");
         if (o.CommandTimeoutSeconds < 0)
             yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.CommandTimeoutSeconds), "must be 0 (no limit) or more");
         if (o.IdleInTransactionTimeoutSeconds < 0)

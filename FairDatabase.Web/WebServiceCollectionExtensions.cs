@@ -23,6 +23,7 @@ internal static class WebServiceCollectionExtensions
         services.AddFairDatabaseRateLimits(builder.Configuration);
         services.AddFairDatabaseRequestLimits(builder.Configuration);
         services.AddFairDatabaseTransportSecurity(builder.Configuration);
+        services.AddInstanceName(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -31,6 +32,7 @@ internal static class WebServiceCollectionExtensions
     {
         app.UseFairDatabaseTransportSecurity();
         app.UseRequestIdHeader();
+        app.UseInstanceName();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

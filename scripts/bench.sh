@@ -4,6 +4,12 @@
 #   scripts/bench.sh upload [--rows N] [--columns N] [--rounds N] [--large]
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
 #   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
+#   scripts/bench.sh explore                         columns.json and diversity.json times and peak RSS
+#   scripts/bench.sh pages [--users N] [--seconds N] [--rate N] [--single] [--instances N]
+#                                                    50 signed-in users browsing: one instance, then the cluster
+#   scripts/bench.sh anonymize [--rows N] [--long-rows N]
+#                                                    every anonymization step over HTTP on the wide file, and
+#                                                    P29 on a long 8-column table: seconds and peak RSS
 #   scripts/bench.sh bodies [--gigabytes N]           multi-GB chunked bodies: status, app RSS and temp disk
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,6 +22,13 @@ usage() {
   say "                                  time an upload through the running app against psql \\copy;"
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
   say "  download [--rows N]             time the ZIP download of a large table and the app's peak RSS"
+  say "  explore                         time columns.json (10,000 x 2,005) and diversity.json (300 x 550, 2,000 x 2,000)"
+  say "  pages [--users N] [--seconds N] [--rate N] [--rows N] [--columns N] [--single] [--instances N]"
+  say "                                  signed-in users on dashboard, search and preview: p50/p99, requests/s,"
+  say "                                  non-2xx; one instance, then HAProxy + N instances + PgBouncer"
+  say "  anonymize [--rows N] [--long-rows N]"
+  say "                                  time each anonymization step over HTTP on the wide benchmark file"
+  say "                                  (default 10,000 rows) and P29 on a long table (default 100,000 rows)"
   say "  bodies [--gigabytes N]          stream N GB (default 4) bodies at the app: 413, RSS and temp disk stay flat"
 }
 
@@ -33,6 +46,15 @@ case "$benchmark" in
     ;;
   download)
     exec bash "$FAIRDB_ROOT/scripts/bench-download.sh" "$@"
+    ;;
+  explore)
+    exec bash "$FAIRDB_ROOT/scripts/bench-explore.sh" "$@"
+    ;;
+  pages)
+    exec bash "$FAIRDB_ROOT/scripts/bench-pages.sh" "$@"
+    ;;
+  anonymize)
+    exec bash "$FAIRDB_ROOT/scripts/bench-anonymize.sh" "$@"
     ;;
   bodies)
     exec bash "$FAIRDB_ROOT/scripts/bench-bodies.sh" "$@"

@@ -25,7 +25,12 @@ free_port() {
 tmp="$(mktemp -d /tmp/fairdb-test.XXXXXX)"
 chmod 755 "$tmp"
 export FAIRDB_DATA_DIR="$tmp/postgres" FAIRDB_SECRETS_DIR="$tmp/secrets" FAIRDB_PG_PORT="$(free_port)" FAIRDB_EPHEMERAL=1
-cleanup() { "$FAIRDB_ROOT/scripts/db.sh" stop >/dev/null 2>&1; rm -rf "$tmp"; }
+export FAIRDB_CLUSTER_DIR="$tmp/cluster"
+cleanup() {
+  "$FAIRDB_ROOT/scripts/cluster.sh" stop >/dev/null 2>&1
+  "$FAIRDB_ROOT/scripts/db.sh" stop >/dev/null 2>&1
+  rm -rf "$tmp"
+}
 trap cleanup EXIT
 
 "$FAIRDB_ROOT/scripts/db.sh" start || die "could not start the test database"
@@ -60,21 +65,43 @@ if [ "$tap_rc" -ne 0 ] && [ "$tap_not_ok" -eq 0 ]; then failed=$((failed + 1)); 
 # xunit: the app and the tests reach the same cluster.
 export FAIRDB_TEST_ADMIN_URL="$admin_url"
 export FAIRDB_TEST_APP_URL="$("$FAIRDB_ROOT/scripts/db.sh" app-url)"
+# Counts one trx file into the totals; $2 is dotnet test's exit code.
+count_trx() {
+  local trx="$1" rc="$2" counters x_passed x_failed x_skipped
+  if [ -f "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+    attr() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+    x_passed=$(attr passed); x_failed=$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
+    x_skipped=$(attr notExecuted)
+    passed=$((passed + x_passed)); failed=$((failed + x_failed)); skipped=$((skipped + x_skipped))
+    if [ "$rc" -ne 0 ] && [ "$x_failed" -eq 0 ]; then failed=$((failed + 1)); fi
+  else
+    say "dotnet test produced no results (build failure?)"
+    failed=$((failed + 1))
+  fi
+}
+
+# The cluster tests need scripts/cluster.sh running: they get their own step below.
+filter="Category!=Cluster${FAIRDB_TEST_FILTER:+&($FAIRDB_TEST_FILTER)}"
 results="$tmp/results"
 dotnet test FairDatabase.sln --nologo -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" \
-  ${FAIRDB_TEST_FILTER:+--filter "$FAIRDB_TEST_FILTER"} 2>&1 | tee "$tmp/dotnet.log" | grep -vE '^\s*$'
-dotnet_rc=${PIPESTATUS[0]}
-trx="$results/results.trx"
-if [ -f "$trx" ]; then
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
-  attr() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
-  x_passed=$(attr passed); x_failed=$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
-  x_skipped=$(attr notExecuted)
-  passed=$((passed + x_passed)); failed=$((failed + x_failed)); skipped=$((skipped + x_skipped))
-  if [ "$dotnet_rc" -ne 0 ] && [ "$x_failed" -eq 0 ]; then failed=$((failed + 1)); fi
-else
-  say "dotnet test produced no results (build failure?)"
-  failed=$((failed + 1))
+  --filter "$filter" 2>&1 | tee "$tmp/dotnet.log" | grep -vE '^\s*$'
+count_trx "$results/results.trx" "${PIPESTATUS[0]}"
+
+# Cluster: HAProxy round-robin over two instances, PgBouncer in transaction mode, this cluster's
+# PostgreSQL. Runs unless a filter leaves no cluster test in (FAIRDB_TEST_FILTER names "Cluster").
+if [ -z "${FAIRDB_TEST_FILTER:-}" ] || [[ "$FAIRDB_TEST_FILTER" == *Cluster* ]]; then
+  export FAIRDB_PGBOUNCER_PORT="$(free_port)" FAIRDB_BALANCER_PORT="$(free_port)" FAIRDB_INSTANCE_PORT="$(free_port)"
+  if "$FAIRDB_ROOT/scripts/cluster.sh" start --instances 2 >"$tmp/cluster.log" 2>&1; then
+    FAIRDB_TEST_BALANCER_URL="$("$FAIRDB_ROOT/scripts/cluster.sh" url)" \
+      dotnet test FairDatabase.Tests --nologo -c Release --no-build --logger "trx;LogFileName=cluster.trx" --results-directory "$results" \
+      --filter "Category=Cluster${FAIRDB_TEST_FILTER:+&($FAIRDB_TEST_FILTER)}" 2>&1 | grep -vE '^\s*$'
+    count_trx "$results/cluster.trx" "${PIPESTATUS[0]}"
+    "$FAIRDB_ROOT/scripts/cluster.sh" stop >/dev/null 2>&1
+  else
+    cat "$tmp/cluster.log"
+    echo "not ok - scripts/cluster.sh did not start"; failed=$((failed + 1))
+  fi
 fi
 
 summary="$passed passed, $failed failed"

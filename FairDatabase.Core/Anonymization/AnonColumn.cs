@@ -49,8 +49,8 @@ public sealed class AnonColumn
 
     public string ValueAt(int row) => _values[_codes[row]];
 
-    /// <summary>True for null or empty cells, the only cells treated as missing.</summary>
-    public static bool IsMissing(string? value) => string.IsNullOrEmpty(value);
+    /// <summary>True for missing cells: empty, NA, N/A, NaN or null in any case (see <see cref="Datasets.MissingValues"/>).</summary>
+    public static bool IsMissing(string? value) => Datasets.MissingValues.IsMissing(value);
 
     /// <summary>
     /// True when there is at least one non-missing value and every non-missing value parses as a

@@ -7,20 +7,25 @@ internal static class AnonymizationValidation
     public static void EnsurePrivacyColumns(AnonTable table, IReadOnlyList<string> quasiIdentifiers, IReadOnlyList<string> sensitiveAttributes)
     {
         ArgumentNullException.ThrowIfNull(table);
+        EnsurePrivacyColumns(table.HasColumn, quasiIdentifiers, sensitiveAttributes);
+    }
+
+    public static void EnsurePrivacyColumns(Func<string, bool> has, IReadOnlyList<string> quasiIdentifiers, IReadOnlyList<string> sensitiveAttributes)
+    {
         ArgumentNullException.ThrowIfNull(quasiIdentifiers);
         ArgumentNullException.ThrowIfNull(sensitiveAttributes);
         if (quasiIdentifiers.Count == 0)
             throw new AnonymizationValidationException("Choose at least one quasi-identifier.");
         if (sensitiveAttributes.Count == 0)
             throw new AnonymizationValidationException("Choose at least one sensitive attribute.");
-        EnsureKnownAndDistinct(table, quasiIdentifiers, sensitiveAttributes);
+        EnsureKnownAndDistinct(has, quasiIdentifiers, sensitiveAttributes);
     }
 
     /// <summary>Known names, no repeats within a list, no column in both lists (either list may be empty).</summary>
-    public static void EnsureKnownAndDistinct(AnonTable table, IReadOnlyList<string> quasiIdentifiers, IReadOnlyList<string> sensitiveAttributes)
+    public static void EnsureKnownAndDistinct(Func<string, bool> has, IReadOnlyList<string> quasiIdentifiers, IReadOnlyList<string> sensitiveAttributes)
     {
-        EnsureKnown(table, quasiIdentifiers, "quasi-identifier");
-        EnsureKnown(table, sensitiveAttributes, "sensitive attribute");
+        EnsureKnown(has, quasiIdentifiers, "quasi-identifier");
+        EnsureKnown(has, sensitiveAttributes, "sensitive attribute");
         EnsureNoRepeats(quasiIdentifiers, "quasi-identifier");
         EnsureNoRepeats(sensitiveAttributes, "sensitive attribute");
         var both = quasiIdentifiers.Intersect(sensitiveAttributes, StringComparer.Ordinal).ToArray();
@@ -29,9 +34,11 @@ internal static class AnonymizationValidation
                 $"A column cannot be both a quasi-identifier and a sensitive attribute: {Quote(both)}.", both);
     }
 
-    public static void EnsureKnown(AnonTable table, IEnumerable<string> names, string role)
+    public static void EnsureKnown(AnonTable table, IEnumerable<string> names, string role) => EnsureKnown(table.HasColumn, names, role);
+
+    public static void EnsureKnown(Func<string, bool> has, IEnumerable<string> names, string role)
     {
-        var unknown = names.Where(name => name is null || !table.HasColumn(name)).Select(name => name ?? "(null)").ToArray();
+        var unknown = names.Where(name => name is null || !has(name)).Select(name => name ?? "(null)").ToArray();
         if (unknown.Length > 0)
             throw new AnonymizationValidationException(
                 $"Unknown {Plural(role, unknown.Length)}: {Quote(unknown)} (not a column of the table).", unknown);

@@ -4,7 +4,7 @@ namespace FairDatabase.Core.Anonymization;
 /// Parameters of an anonymization step are invalid (unknown columns, overlapping lists, values out
 /// of range). The message is written for the researcher who filled in the form.
 /// </summary>
-public sealed class AnonymizationValidationException : Exception
+public class AnonymizationValidationException : Exception
 {
     public AnonymizationValidationException()
     {

@@ -44,3 +44,27 @@ public sealed record DifferentialPrivacyResult(
     double Epsilon,
     double KeepProbability,
     int? Seed);
+
+/// <summary>How local DP treats one column of the working copy.</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Kind">"numerical", "categorical", or "unchanged" (quasi-identifiers and sensitive attributes).</param>
+/// <param name="Declared">True when the form named it; false when typed automatically (numeric when every non-missing value parses as a number).</param>
+public sealed record ColumnTyping(string Column, string Kind, bool Declared)
+{
+    public const string NumericalKind = "numerical";
+    public const string CategoricalKind = "categorical";
+    public const string UnchangedKind = "unchanged";
+}
+
+/// <summary>
+/// Local DP recorded on the working copy: the columns' typing and, per perturbed column, its scale
+/// or category count. Cells are perturbed when the working copy is read, so the cell counts are
+/// those of the whole source column (before privacy processing removed rows).
+/// </summary>
+public sealed record DifferentialPrivacySummary(
+    IReadOnlyList<ColumnTyping> Typing,
+    IReadOnlyList<NumericalNoise> Numerical,
+    IReadOnlyList<CategoricalResponse> Categorical,
+    double Epsilon,
+    double KeepProbability,
+    int? Seed);

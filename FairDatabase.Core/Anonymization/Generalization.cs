@@ -12,7 +12,7 @@ public sealed record MappingResult(AnonTable Table, string Column, IReadOnlyList
 /// <summary>The computations behind the generalization workflow (DESIGN §6.1).</summary>
 public static class Generalization
 {
-    /// <summary>Per column, in column order: missing cells (null or "") and their percentage of the rows.</summary>
+    /// <summary>Per column, in column order: missing cells (see AnonColumn.IsMissing) and their percentage of the rows.</summary>
     public static IReadOnlyList<ColumnMissingShare> MissingValuePercentages(AnonTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -21,10 +21,9 @@ public static class Generalization
         {
             var column = table.Columns[c];
             var missing = 0;
-            var missingCode = Array.IndexOf(column.ValueArray, AnonColumn.Missing);
-            if (missingCode >= 0)
-                foreach (var code in column.CodeArray)
-                    if (code == missingCode) missing++;
+            var counts = column.CountByCode();
+            for (var code = 0; code < counts.Length; code++)
+                if (AnonColumn.IsMissing(column.ValueArray[code])) missing += counts[code];
             shares[c] = new ColumnMissingShare(column.Name, missing, Percent(missing, table.RowCount));
         }
         return shares.AsReadOnly();

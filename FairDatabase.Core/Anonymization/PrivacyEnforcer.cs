@@ -34,7 +34,11 @@ public sealed record EnforcementResult(
     int ClassesRemoved,
     PrivacyThresholds Thresholds,
     PrivacyReport Before,
-    PrivacyReport After);
+    PrivacyReport After)
+{
+    /// <summary>Per input row, whether it was kept (a working copy narrows its kept-row mask with these).</summary>
+    public bool[] KeptRowFlags { get; init; } = [];
+}
 
 /// <summary>
 /// Privacy processing (DESIGN §6.2): removes every row of each class that fails a threshold, in one
@@ -75,7 +79,7 @@ public static class PrivacyEnforcer
 
         var kept = table.KeepRows(keep);
         var after = PrivacyScorer.Evaluate(kept, quasiIdentifiers, sensitiveAttributes);
-        return new EnforcementResult(kept, rowsRemoved, classesRemoved, thresholds, before, after);
+        return new EnforcementResult(kept, rowsRemoved, classesRemoved, thresholds, before, after) { KeptRowFlags = keep };
     }
 
     private static bool Fails(ClassMetrics metrics, int cls, PrivacyThresholds thresholds)

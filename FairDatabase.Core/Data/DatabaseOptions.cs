@@ -25,4 +25,11 @@ public sealed class DatabaseOptions
     /// app never waits on a client inside a transaction, so this only catches mistakes.
     /// </summary>
     public int IdleInTransactionTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Statements Npgsql prepares on each server connection once they repeat (parsed and planned
+    /// once). Must be 0 through a transaction pooler without prepared-statement support
+    /// (PgBouncer before 1.21 in transaction mode, as scripts/cluster.sh runs it).
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 20;
 }

@@ -15,7 +15,8 @@ public class DbClient : IDbClient
     private readonly Func<DbIdentity> _identity;
     private readonly ResiliencePipeline _retry;
     private readonly int _commandTimeout;
-    private readonly string _serverTimeouts;
+    private readonly string _statementTimeout;
+    private readonly string _idleTimeout;
 
     public DbClient(NpgsqlDataSource dataSource, Func<DbIdentity> identity, DbRetryPipeline retry, IOptions<DatabaseOptions> options)
     {
@@ -24,9 +25,9 @@ public class DbClient : IDbClient
         _retry = retry.Pipeline;
         _commandTimeout = options.Value.CommandTimeoutSeconds;
         // Enforced by PostgreSQL too, so a statement or a forgotten open transaction ends even if
-        // the app stalls. SET LOCAL (not connection options) works through transaction-mode poolers.
-        _serverTimeouts = System.FormattableString.Invariant(
-            $"SET LOCAL statement_timeout = {options.Value.CommandTimeoutSeconds * 1000L}; SET LOCAL idle_in_transaction_session_timeout = {options.Value.IdleInTransactionTimeoutSeconds * 1000L}");
+        // the app stalls. Local to the transaction (not connection options), as transaction-mode poolers need.
+        _statementTimeout = (options.Value.CommandTimeoutSeconds * 1000L).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _idleTimeout = (options.Value.IdleInTransactionTimeoutSeconds * 1000L).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public DbIdentity Identity => _identity();
@@ -58,15 +59,15 @@ public class DbClient : IDbClient
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
+        // Role and claims in one statement, both local to the transaction (SET LOCAL ROLE is
+        // set_config('role', …, true)): nothing outlives it, which PgBouncer's transaction mode needs.
+        await using (var identify = new NpgsqlCommand("SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('statement_timeout', $3, true), set_config('idle_in_transaction_session_timeout', $4, true)", connection, transaction))
         {
-            // identity.Role is one of DbIdentity's fixed names, never user input.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL ROLE " + SqlIdentifier.Quote(identity.Role)));
-            var claims = new NpgsqlBatchCommand("SELECT set_config('request.jwt.claims', $1, true)");
-            claims.Parameters.Add(new NpgsqlParameter { Value = identity.ClaimsJson });
-            batch.BatchCommands.Add(claims);
-            foreach (var setting in _serverTimeouts.Split("; ")) batch.BatchCommands.Add(new NpgsqlBatchCommand(setting));
-            await batch.ExecuteNonQueryAsync(ct);
+            identify.Parameters.Add(new NpgsqlParameter { Value = identity.Role });
+            identify.Parameters.Add(new NpgsqlParameter { Value = identity.ClaimsJson });
+            identify.Parameters.Add(new NpgsqlParameter { Value = _statementTimeout });
+            identify.Parameters.Add(new NpgsqlParameter { Value = _idleTimeout });
+            await identify.ExecuteNonQueryAsync(ct);
         }
 
         var result = await work(new DbSession(connection, transaction, identity, _commandTimeout, ct));

@@ -53,6 +53,10 @@ public sealed class DatasetBrowserTests(AppFixture fixture)
         Assert.Equal(20, preview.RowCount);
         Assert.Equal(13, preview.ColumnCount);
         Assert.DoesNotContain("user_id", preview.Columns);
+        // In row order, not the text order of the row numbers ("1", "10", "11", ...).
+        Assert.Equal("rowid", preview.Columns[0]);
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), preview.Rows.Select(r => r[0]));
+        Assert.Equal("taxon_1-1", preview.Rows[0][2]);
     }
 
     [Fact]

@@ -27,6 +27,13 @@ public sealed class BrowserSession : IDisposable
         Client = factory.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(Cookies));
     }
 
+    /// <summary>A browser against a real address (the cluster's balancer): same cookies and no redirects.</summary>
+    public BrowserSession(Uri baseAddress)
+    {
+        Cookies = new CookieContainer();
+        Client = new HttpClient(new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
     public HttpClient Client { get; }
 
     public CookieContainer Cookies { get; }

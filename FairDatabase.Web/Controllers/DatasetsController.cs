@@ -2,6 +2,7 @@ using FairDatabase.Core.Audit;
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Audit;
+using FairDatabase.Core.Explore;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace FairDatabase.Web.Controllers;
 
 /// <summary>Search, preview, download and correct the signed-in user's tables (FAIRDatabase's /dashboard/* URLs).</summary>
 [Route("dashboard")]
-public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers,
+public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers, IColumnStatisticsStore statistics,
     ExportSlots slots, CurrentUser current) : Controller
 {
     [HttpGet("search")]
@@ -98,6 +99,8 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
         try
         {
             var changed = await browser.UpdateCellAsync(row, columnName.Trim(), newValue, ct);
+            // The kept column statistics of the changed datasets no longer hold.
+            if (changed > 0) await statistics.InvalidateTablesAsync((await browser.TablesWithColumnAsync(columnName.Trim(), ct)).Select(t => t.Name).ToList(), ct);
             return changed == 0
                 ? Answer(StatusCodes.Status404NotFound, $"No row {row} with a column '{columnName.Trim()}' was found in your tables.")
                 : Answer(StatusCodes.Status200OK, $"Row {row}, column '{columnName.Trim()}' updated in {changed} table(s).");

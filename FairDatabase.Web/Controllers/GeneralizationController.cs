@@ -1,7 +1,9 @@
 using FairDatabase.Core.Anonymization;
+using FairDatabase.Core.Anonymization.Rules;
 using FairDatabase.Core.Anonymization.Workspace;
 using FairDatabase.Core.Audit;
 using FairDatabase.Web.Audit;
+using FairDatabase.Core.Anonymization.Workspace.Sources;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +14,17 @@ namespace FairDatabase.Web.Controllers;
 public sealed class GeneralizationController(IGeneralizationWorkflow workflow, IStoredDatasetSource datasets, IWorkingCopyPublisher publisher) : Controller
 {
     [HttpGet("data_generalization")]
-    public async Task<IActionResult> Index(CancellationToken ct) => await PageAsync(await workflow.GetAsync(ct), null, ct);
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        try
+        {
+            return await PageAsync(await workflow.GetAsync(ct), null, ct);
+        }
+        catch (WorkingCopySourceGoneException e)
+        {
+            return await ErrorAsync(StatusCodes.Status410Gone, e.Message, ct);
+        }
+    }
 
     [HttpPost("data_generalization")]
     [Audited(AuditActions.WorkflowStart, WhenField = "submit_button", WhenValues = ["submit_dataset", "submit_file"], DatasetNameField = "dataset")]
@@ -28,11 +40,17 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
                 "submit_missing_values" => await workflow.DropMissingValueColumnsAsync(columnsToDrop ?? [], ct),
                 "submit_quasi_identifiers" => await workflow.ChooseQuasiIdentifiersAsync(quasiIdentifiers ?? [], ct),
                 "submit_mapping" => await MapAsync(ct),
+                "preview_mapping" => await PreviewAsync(ct),
                 _ => await StartAsync(file, dataset, ct),
             };
             return view is null
                 ? await ErrorAsync(StatusCodes.Status404NotFound, $"You have no dataset named '{dataset}'.", ct)
                 : await PageAsync(view, null, ct);
+        }
+        catch (WorkingCopySourceGoneException e)
+        {
+            // The working copy was forgotten; the page shows the start with the reason.
+            return await ErrorAsync(StatusCodes.Status410Gone, e.Message, ct);
         }
         catch (AnonymizationValidationException e)
         {
@@ -113,8 +131,20 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
         // A page for another quasi-identifier (an older tab) must not map this one's values.
         if (column is not null && Request.Form.TryGetValue(MappingForm.ColumnField, out var posted) && posted.ToString() != column)
             throw new WorkflowStepException(WorkflowStep.Mapping, current.State.Step);
-        return await workflow.ApplyMappingAsync(MappingForm.Read(Request.Form, current.ValuesToMap), ct);
+        return await workflow.ApplyMappingAsync(MappingForm.Read(Request.Form, current.ValuesToMap), ct, RuleFromForm());
     }
+
+    /// <summary>The classes the posted rule would give, shown on the mapping page without applying it.</summary>
+    private async Task<WorkflowView> PreviewAsync(CancellationToken ct)
+    {
+        var rule = RuleFromForm() ?? throw new AnonymizationValidationException("rule: choose a rule to preview.");
+        HttpContext.Items[PreviewKey] = await workflow.PreviewRuleAsync(rule, ct);
+        return await workflow.GetAsync(ct);
+    }
+
+    private const string PreviewKey = "rule-preview";
+
+    private GeneralizationRule? RuleFromForm() => GeneralizationRule.FromFields(name => Request.Form.TryGetValue(name, out var v) ? v.ToString() : null);
 
     private async Task<IActionResult> ErrorAsync(int status, string message, CancellationToken ct)
     {
@@ -125,6 +155,6 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
     private async Task<ViewResult> PageAsync(WorkflowView view, PageMessage? message, CancellationToken ct)
     {
         var stored = view.State.Step == WorkflowStep.Upload ? await datasets.ListAsync(ct) : [];
-        return View("Index", new GeneralizationPageModel(view, stored, message));
+        return View("Index", new GeneralizationPageModel(view, stored, message) { Preview = HttpContext.Items[PreviewKey] as RulePreview });
     }
 }

@@ -26,7 +26,7 @@ public sealed class PrivacyController(IPrivacyWorkbench workbench) : Controller
             var result = await workbench.ProcessAsync(choices.QuasiIdentifiers, choices.SensitiveAttributes, FormNumbers.Thresholds(fields), ct);
             return result is null
                 ? Invalid("Processing", new ProcessingPageModel(columns, choices, fields, Message: Error(NoWorkingCopy.Message)))
-                : View("Processing", new ProcessingPageModel(result.Table.ColumnNames, choices, fields, result));
+                : View("Processing", new ProcessingPageModel(columns, choices, fields, result));
         }
         catch (AnonymizationValidationException e)
         {

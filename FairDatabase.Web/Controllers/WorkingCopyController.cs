@@ -1,25 +1,37 @@
 using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Core.Anonymization.Workspace.Sources;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web.Controllers;
 
 /// <summary>Download of the anonymization working copy, and leaving the workflow for the dashboard.</summary>
-public sealed class WorkingCopyController(IAnonymizationWorkspaceStore store) : Controller
+public sealed class WorkingCopyController(IAnonymizationWorkspaceStore store, IWorkingCopyLoader loader) : Controller
 {
     [HttpGet("/data/download")]
     public async Task<IActionResult> Download(CancellationToken ct)
     {
-        if (await store.LoadAsync(ct) is not { Current: { } table } workspace)
+        if (await loader.OpenAsync(ct) is not { } copy)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return View("Error", new ErrorViewModel(StatusCodes.Status404NotFound,
                 "There is no working copy yet: start the anonymization workflow first.", HttpContext.TraceIdentifier));
         }
         Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(workspace.State.Source?.Name)}-anonymized.csv\"";
-        await CsvTableWriter.WriteAsync(table, Response.Body, ct);
-        return new EmptyResult();
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(copy.State.Source?.Name)}-anonymized.csv\"";
+        try
+        {
+            // Streamed a block of rows at a time; a source that has gone fails before the first byte.
+            await WorkingCopyCsv.WriteAsync(copy, Response.Body, null, ct);
+            return new EmptyResult();
+        }
+        catch (WorkingCopySourceGoneException e) when (!Response.HasStarted)
+        {
+            Response.ContentType = null;
+            Response.Headers.ContentDisposition = default;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View("Error", new ErrorViewModel(StatusCodes.Status404NotFound, e.Message, HttpContext.TraceIdentifier));
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using FairDatabase.Core.Anonymization;
 using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Core.Anonymization.Workspace.Sources;
 
 namespace FairDatabase.Web.Models;
 
@@ -12,6 +13,9 @@ public sealed record BarItem(string Label, double Percent, string Detail);
 /// <summary>/data/data_generalization: the workflow as it stands, plus the user's datasets for step 1.</summary>
 public sealed record GeneralizationPageModel(WorkflowView View, IReadOnlyList<StoredDataset> Datasets, PageMessage? Message = null)
 {
+    /// <summary>A rule's resulting classes (submit_button=preview_mapping), not applied yet.</summary>
+    public RulePreview? Preview { get; init; }
+
     public WorkflowStep Step => View.State.Step;
 }
 
@@ -42,7 +46,7 @@ public sealed record DifferentialPrivacyFields(IReadOnlyList<string> Categorical
 
 /// <summary>/privacy/differential_privacy.</summary>
 public sealed record DifferentialPrivacyPageModel(IReadOnlyList<string>? Columns, ColumnChoices Choices, DifferentialPrivacyFields Fields,
-    DifferentialPrivacyResult? Result = null, PageMessage? Message = null);
+    DifferentialPrivacySummary? Result = null, PageMessage? Message = null);
 
 /// <summary>A multi-select of columns (partial _ColumnSelect).</summary>
 public sealed record ColumnSelectModel(string Name, string Label, IReadOnlyList<string> Options, IReadOnlyList<string> Selected);

@@ -5,7 +5,7 @@ SELECT plan(10);
 SELECT has_table('fairdb_work', 'workspaces', 'the working-copy table exists');
 SELECT col_is_pk('fairdb_work', 'workspaces', 'user_id', 'one working copy per user');
 SELECT col_type_is('fairdb_work', 'workspaces', 'state', 'jsonb', 'the state is jsonb');
-SELECT col_type_is('fairdb_work', 'workspaces', 'current', 'bytea', 'the current table is bytea');
+SELECT col_type_is('fairdb_work', 'workspaces', 'source', 'jsonb', 'the source layout is jsonb');
 SELECT ok((SELECT relrowsecurity FROM pg_class WHERE oid = 'fairdb_work.workspaces'::regclass), 'RLS is enabled');
 SELECT policies_are('fairdb_work', 'workspaces',
   ARRAY['owner_select', 'owner_insert', 'owner_update', 'owner_delete', 'service_role_full_access']);

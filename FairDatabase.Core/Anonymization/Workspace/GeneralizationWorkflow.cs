@@ -1,6 +1,9 @@
+using FairDatabase.Core.Anonymization.Rules;
+using FairDatabase.Core.Anonymization.Workspace.Sources;
+
 namespace FairDatabase.Core.Anonymization.Workspace;
 
-/// <summary>The generalization workflow (DESIGN §6.1): each step changes the user's stored working copy.</summary>
+/// <summary>The generalization workflow (README, "generalization workflow"): each step extends the user's stored recipe.</summary>
 public interface IGeneralizationWorkflow
 {
     Task<WorkflowView> GetAsync(CancellationToken ct);
@@ -17,108 +20,143 @@ public interface IGeneralizationWorkflow
     /// <summary>No quasi-identifiers completes the workflow.</summary>
     Task<WorkflowView> ChooseQuasiIdentifiersAsync(IReadOnlyList<string> columns, CancellationToken ct);
 
-    /// <summary>Maps the values of the quasi-identifier whose turn it is; values without an entry stay.</summary>
-    Task<WorkflowView> ApplyMappingAsync(IReadOnlyDictionary<string, string> mapping, CancellationToken ct);
+    /// <summary>
+    /// Maps the values of the quasi-identifier whose turn it is; values without an entry stay. With
+    /// a rule, the rule decides and per-value entries override it only where they change a value.
+    /// </summary>
+    Task<WorkflowView> ApplyMappingAsync(IReadOnlyDictionary<string, string> mapping, CancellationToken ct, GeneralizationRule? rule = null);
+
+    /// <summary>The classes a rule would give the next quasi-identifier, without applying it.</summary>
+    Task<RulePreview> PreviewRuleAsync(GeneralizationRule rule, CancellationToken ct);
 
     /// <summary>consolidated_return: 1 restart, 2 drop identifiers, 3 missing values, 4 quasi-identifiers.</summary>
     Task<WorkflowView> ReturnToAsync(int state, CancellationToken ct);
 }
 
-public sealed class GeneralizationWorkflow(IAnonymizationWorkspaceStore store, IStoredDatasetSource datasets) : IGeneralizationWorkflow
+/// <summary>
+/// Steps that choose columns touch no data (they only extend the recipe); the mapping step reads
+/// the one column it maps. Starting parses an upload once into column blocks, or scans a stored
+/// dataset once for its statistics without copying it.
+/// </summary>
+public sealed class GeneralizationWorkflow(IAnonymizationWorkspaceStore store, IStoredDatasetSource datasets, IWorkingCopyLoader loader) : IGeneralizationWorkflow
 {
-    public async Task<WorkflowView> GetAsync(CancellationToken ct) =>
-        await store.LoadAsync(ct) is { } w ? WorkflowView.For(w.State, w.Current) : WorkflowView.Empty;
+    public async Task<WorkflowView> GetAsync(CancellationToken ct) => await WorkflowView.ForAsync(await loader.OpenAsync(ct), ct);
 
     public async Task<WorkflowView> StartFromCsvAsync(Stream csv, string fileName, CancellationToken ct)
     {
-        var table = CsvTableReader.Read(csv, ct);
-        return await StartAsync(table, new WorkspaceSource(WorkspaceSource.UploadKind, Path.GetFileName(fileName)), ct);
+        var (layout, blocks) = CsvColumnSource.Prepare(CsvTableReader.Read(csv, ct));
+        var state = new WorkspaceState { Step = WorkflowStep.DropIdentifiers, Source = new WorkspaceSource(WorkspaceSource.UploadKind, Path.GetFileName(fileName)) };
+        await store.StartAsync(state, layout, null, blocks, ct);
+        return await GetAsync(ct);
     }
 
-    public async Task<WorkflowView?> StartFromDatasetAsync(string name, CancellationToken ct) =>
-        await datasets.LoadAsync(name, ct) is { } table
-            ? await StartAsync(table, new WorkspaceSource(WorkspaceSource.DatasetKind, name), ct)
-            : null;
+    public async Task<WorkflowView?> StartFromDatasetAsync(string name, CancellationToken ct)
+    {
+        if (await datasets.ScanAsync(name, ct) is not var (layout, rowIds)) return null;
+        var state = new WorkspaceState { Step = WorkflowStep.DropIdentifiers, Source = new WorkspaceSource(WorkspaceSource.DatasetKind, name) };
+        await store.StartAsync(state, layout, rowIds, null, ct);
+        return await GetAsync(ct);
+    }
 
     public Task<WorkflowView> DropIdentifiersAsync(IReadOnlyList<string> columns, CancellationToken ct) =>
-        StepAsync(WorkflowStep.DropIdentifiers, (state, table) =>
+        StepAsync(WorkflowStep.DropIdentifiers, copy =>
         {
-            var next = table.WithoutColumns(columns);
-            EnsureColumnsLeft(next);
-            return (state with { Step = WorkflowStep.MissingValues, DroppedIdentifiers = [.. columns] }, next);
+            EnsureDroppable(copy, columns);
+            return copy.State with { Step = WorkflowStep.MissingValues, DroppedIdentifiers = [.. columns.Distinct(StringComparer.Ordinal)] };
         }, ct);
 
     public Task<WorkflowView> DropMissingValueColumnsAsync(IReadOnlyList<string> columns, CancellationToken ct) =>
-        StepAsync(WorkflowStep.MissingValues, (state, table) =>
+        StepAsync(WorkflowStep.MissingValues, copy =>
         {
-            var next = table.WithoutColumns(columns);
-            EnsureColumnsLeft(next);
-            return (state with { Step = WorkflowStep.QuasiIdentifiers, DroppedForMissingValues = [.. columns] }, next);
+            EnsureDroppable(copy, columns);
+            return copy.State with { Step = WorkflowStep.QuasiIdentifiers, DroppedForMissingValues = [.. columns.Distinct(StringComparer.Ordinal)] };
         }, ct);
 
     public Task<WorkflowView> ChooseQuasiIdentifiersAsync(IReadOnlyList<string> columns, CancellationToken ct) =>
-        StepAsync(WorkflowStep.QuasiIdentifiers, (state, table) =>
+        StepAsync(WorkflowStep.QuasiIdentifiers, copy =>
         {
-            AnonymizationValidation.EnsureKnown(table, columns, "quasi-identifier");
+            AnonymizationValidation.EnsureKnown(copy.HasColumn, columns, "quasi-identifier");
             var step = columns.Count == 0 ? WorkflowStep.Complete : WorkflowStep.Mapping;
-            return (state with { Step = step, QuasiIdentifiers = [.. columns.Distinct(StringComparer.Ordinal)], Mappings = [] }, table);
+            return copy.State with { Step = step, QuasiIdentifiers = [.. columns.Distinct(StringComparer.Ordinal)], Mappings = [] };
         }, ct);
 
-    public Task<WorkflowView> ApplyMappingAsync(IReadOnlyDictionary<string, string> mapping, CancellationToken ct) =>
-        StepAsync(WorkflowStep.Mapping, (state, table) =>
+    public async Task<WorkflowView> ApplyMappingAsync(IReadOnlyDictionary<string, string> mapping, CancellationToken ct, GeneralizationRule? rule = null)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var copy = await OpenAtAsync(WorkflowStep.Mapping, ct);
+        var column = copy.State.NextColumnToMap!;
+        var final = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (rule is not null)
         {
-            var column = state.NextColumnToMap!;
-            var result = Generalization.ApplyMapping(table, column, mapping.ToDictionary(p => p.Key, p => (string?)p.Value));
-            var mappings = state.Mappings.Append(new ColumnMapping(column, new Dictionary<string, string>(mapping))).ToList();
-            var step = mappings.Count == state.QuasiIdentifiers.Count ? WorkflowStep.Complete : WorkflowStep.Mapping;
-            return (state with { Step = step, Mappings = mappings }, result.Table);
-        }, ct);
+            // Compiled over every source row's value, as replay maps every source row.
+            var values = Generalization.DistinctValues(await copy.ReadAsync([column], ct, perturb: false, keptOnly: false), column);
+            foreach (var (from, to) in RuleCompiler.Compile(rule, values).Mapping) final[from] = to;
+            foreach (var (from, to) in mapping.Where(p => p.Key != p.Value)) final[from] = to;
+        }
+        else
+            foreach (var (from, to) in mapping) final[from] = to;
+        var mappings = copy.State.Mappings.Append(new ColumnMapping(column, final, rule)).ToList();
+        var step = mappings.Count == copy.State.QuasiIdentifiers.Count ? WorkflowStep.Complete : WorkflowStep.Mapping;
+        await store.SaveStateAsync(copy.State with { Step = step, Mappings = mappings }, ct);
+        return await GetAsync(ct);
+    }
+
+    public async Task<RulePreview> PreviewRuleAsync(GeneralizationRule rule, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var copy = await OpenAtAsync(WorkflowStep.Mapping, ct);
+        var column = copy.State.NextColumnToMap!;
+        var table = await copy.ReadAsync([column], ct, perturb: false);
+        var compiled = RuleCompiler.Compile(rule, Generalization.DistinctValues(table, column));
+        var mapped = table.Remap(new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.Ordinal)
+        {
+            [column] = compiled.Mapping.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal),
+        });
+        return new RulePreview(column, Generalization.DistinctValues(mapped, column), compiled.UnreadableValues, compiled.UnreadableRows);
+    }
 
     public async Task<WorkflowView> ReturnToAsync(int state, CancellationToken ct)
     {
         if (state is < 1 or > 4)
             throw new AnonymizationValidationException($"Unknown workflow state {state}: use 1 (restart), 2 (drop identifiers), 3 (missing values) or 4 (quasi-identifiers).");
-        if (state == 1 || await store.LoadAsync(ct) is not { Original: { } original } workspace)
+        if (state == 1 || await store.LoadAsync(ct) is not { Layout: not null } workspace)
         {
             await store.ResetAsync(ct);
             return WorkflowView.Empty;
         }
         var s = workspace.State;
-        // Going back forgets the choices of that step and every later one, then replays the rest.
+        // Going back forgets the choices of that step and every later one (processing and DP too); the rest replays on the source.
         var back = (WorkflowStep)state switch
         {
             WorkflowStep.DropIdentifiers => s with { DroppedIdentifiers = [], DroppedForMissingValues = [], QuasiIdentifiers = [], Mappings = [] },
             WorkflowStep.MissingValues => s with { DroppedForMissingValues = [], QuasiIdentifiers = [], Mappings = [] },
             _ => s with { QuasiIdentifiers = [], Mappings = [] },
         };
-        back = back with { Step = (WorkflowStep)state, Operations = [] };
-        var table = back.Replay(original);
-        await store.SaveAsync(back, table, null, ct);
-        return WorkflowView.For(back, table);
+        back = back with { Step = (WorkflowStep)state, Operations = [], Perturbations = [], KeptRows = null };
+        await store.SaveStateAsync(back, ct, setKeptRows: true, keptRows: null);
+        return await GetAsync(ct);
     }
 
-    private async Task<WorkflowView> StartAsync(AnonTable table, WorkspaceSource source, CancellationToken ct)
+    private async Task<WorkingCopy> OpenAtAsync(WorkflowStep expected, CancellationToken ct)
     {
-        var state = new WorkspaceState { Step = WorkflowStep.DropIdentifiers, Source = source };
-        await store.SaveAsync(state, table, table, ct);
-        return WorkflowView.For(state, table);
+        var copy = await loader.OpenAsync(ct);
+        if (copy is null || copy.State.Step != expected)
+            throw new WorkflowStepException(expected, copy?.State.Step ?? WorkflowStep.Upload);
+        return copy;
     }
 
-    private async Task<WorkflowView> StepAsync(WorkflowStep expected,
-        Func<WorkspaceState, AnonTable, (WorkspaceState State, AnonTable Table)> apply, CancellationToken ct)
+    private async Task<WorkflowView> StepAsync(WorkflowStep expected, Func<WorkingCopy, WorkspaceState> apply, CancellationToken ct)
     {
-        var workspace = await store.LoadAsync(ct);
-        if (workspace is not { Current: { } table } || workspace.State.Step != expected)
-            throw new WorkflowStepException(expected, workspace?.State.Step ?? WorkflowStep.Upload);
-        var (state, next) = apply(workspace.State, table);
-        await store.SaveAsync(state, next, null, ct);
-        return WorkflowView.For(state, next);
+        var copy = await OpenAtAsync(expected, ct);
+        await store.SaveStateAsync(apply(copy), ct);
+        return await GetAsync(ct);
     }
 
-    private static void EnsureColumnsLeft(AnonTable table)
+    private static void EnsureDroppable(WorkingCopy copy, IReadOnlyList<string> columns)
     {
-        if (table.Columns.Count == 0)
-            throw new AnonymizationValidationException("Keep at least one column.");
+        AnonymizationValidation.EnsureKnown(copy.HasColumn, columns, "column to drop");
+        if (copy.Columns.Except(columns, StringComparer.Ordinal).Any()) return;
+        throw new AnonymizationValidationException("Keep at least one column.");
     }
 }
 

@@ -1,22 +1,9 @@
+using FairDatabase.Core.Anonymization.Workspace.Sources;
+
 namespace FairDatabase.Core.Anonymization.Workspace;
 
-/// <summary>
-/// The signed-in user's working copy: the state plus the encoded original and current tables.
-/// Tables are decoded only when asked for, since most pages need the state alone.
-/// </summary>
-public sealed class StoredWorkspace(WorkspaceState state, byte[]? original, byte[]? current)
-{
-    private AnonTable? _original;
-    private AnonTable? _current;
-
-    public WorkspaceState State { get; } = state;
-
-    public bool HasTable => current is not null;
-
-    public AnonTable? Original => _original ??= original is null ? null : AnonTableCodec.Decode(original);
-
-    public AnonTable? Current => _current ??= current is null ? null : AnonTableCodec.Decode(current);
-}
+/// <summary>The signed-in user's working copy as stored: the recipe, the source's layout and statistics, its row ids and the kept-row mask.</summary>
+public sealed record StoredWorkspace(WorkspaceState State, SourceLayout? Layout, int[]? RowIds, RowMask? KeptRows);
 
 /// <summary>One working copy per user in fairdb_work.workspaces, read and written as that user (RLS).</summary>
 public interface IAnonymizationWorkspaceStore
@@ -24,8 +11,11 @@ public interface IAnonymizationWorkspaceStore
     /// <summary>Null when the user has no working copy.</summary>
     Task<StoredWorkspace?> LoadAsync(CancellationToken ct);
 
-    /// <summary>Creates or replaces the working copy; <paramref name="original"/> null keeps the stored original.</summary>
-    Task SaveAsync(WorkspaceState state, AnonTable current, AnonTable? original, CancellationToken ct);
+    /// <summary>Replaces the working copy by a new one over a new source (an uploaded CSV brings its column blocks).</summary>
+    Task StartAsync(WorkspaceState state, SourceLayout layout, int[]? rowIds, IReadOnlyList<ColumnBlock>? csvBlocks, CancellationToken ct);
+
+    /// <summary>Stores the recipe; the kept-row mask is replaced only when <paramref name="setKeptRows"/> (null clears it).</summary>
+    Task SaveStateAsync(WorkspaceState state, CancellationToken ct, bool setKeptRows = false, RowMask? keptRows = null);
 
     /// <summary>The last privacy score calculation as JSON, or null.</summary>
     Task<string?> LoadReportAsync(CancellationToken ct);

@@ -19,7 +19,7 @@ public interface IWorkingCopyPublisher
 /// first column as the patient id and hashes it; the anonymized rows get a fresh row number
 /// there, so no column of the result is replaced by a hash and no original id comes back.
 /// </summary>
-public sealed class WorkingCopyPublisher(IAnonymizationWorkspaceStore store, IDatasetImporter importer, IUserClient db,
+public sealed class WorkingCopyPublisher(IWorkingCopyLoader loader, IDatasetImporter importer, IUserClient db,
     IUserTableCatalog catalog) : IWorkingCopyPublisher
 {
     public const string RowIdColumn = "anonymized_row";
@@ -28,21 +28,20 @@ public sealed class WorkingCopyPublisher(IAnonymizationWorkspaceStore store, IDa
     {
         if (string.IsNullOrWhiteSpace(name))
             throw new AnonymizationValidationException("Give the new dataset a name.");
-        if (await store.LoadAsync(ct) is not { Current: { } table } workspace) return null;
+        if (await loader.OpenAsync(ct) is not { } copy) return null;
         var userId = db.Identity.UserId ?? throw new DatabaseException(DbErrorKind.Forbidden, "Sign in first.", null, null);
-        if (table.HasColumn(RowIdColumn))
+        if (copy.HasColumn(RowIdColumn))
             throw new AnonymizationValidationException($"The working copy already has a column named '{RowIdColumn}'.", [RowIdColumn]);
 
-        var numbered = AnonTable.FromRows([RowIdColumn, .. table.ColumnNames],
-            table.Rows().Select((row, i) => (string?[])[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), .. row]));
+        // Streamed through a temporary file: the importer checks the whole file before it stores anything.
         await using var csv = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        await CsvTableWriter.WriteAsync(numbered, csv, ct);
+        await WorkingCopyCsv.WriteAsync(copy, csv, RowIdColumn, ct);
         csv.Position = 0;
         try
         {
             var request = new UploadRequest(name.Trim() + ".csv",
-                string.IsNullOrWhiteSpace(description) ? $"Anonymized copy of {workspace.State.Source?.Name ?? "a working copy"}" : description.Trim(),
-                ProvenanceText.Describe(workspace.State));
+                string.IsNullOrWhiteSpace(description) ? $"Anonymized copy of {copy.State.Source?.Name ?? "a working copy"}" : description.Trim(),
+                ProvenanceText.Describe(copy.State));
             var result = await importer.ImportAsync(csv, request, userId, ct);
             catalog.Invalidate(userId);
             return result;
@@ -67,11 +66,15 @@ public static class ProvenanceText
             $"dropped for missing values: {List(state.DroppedForMissingValues)}",
             $"quasi-identifiers: {List(state.QuasiIdentifiers)}",
         };
-        parts.AddRange(state.Mappings.Select(m =>
-            $"generalized {m.Column}: {string.Join(", ", m.Mapping.Where(p => p.Key != p.Value).Select(p => $"{p.Key} -> {p.Value}"))}"));
-        parts.AddRange(state.Operations.Select(o => $"{o.Name}: {string.Join(", ", o.Parameters.Select(p => $"{p.Key}={p.Value}"))}"));
+        parts.AddRange(state.Mappings.Select(m => m.Rule is { } rule
+            ? $"generalized {m.Column} by rule: {rule.Describe()}"
+            : $"generalized {m.Column}: {string.Join(", ", m.Mapping.Where(p => p.Key != p.Value).Select(p => $"{p.Key} -> {p.Value}"))}"));
+        parts.AddRange(state.Operations.Select(o => $"{o.Name}: {string.Join(", ", o.Parameters.Select(p => $"{p.Key}={Shorten(p.Value)}"))}"));
         return string.Join("; ", parts);
     }
 
-    private static string List(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+    private static string List(IReadOnlyList<string> names) => names.Count == 0 ? "none" : Shorten(string.Join(", ", names));
+
+    // A wide table's column lists would swamp the origin text: the first part and how much was left out.
+    private static string Shorten(string text) => text.Length <= 400 ? text : $"{text[..400]}… ({text.Length - 400} more characters)";
 }

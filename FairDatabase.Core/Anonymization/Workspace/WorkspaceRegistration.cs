@@ -1,3 +1,4 @@
+using FairDatabase.Core.Anonymization.Workspace.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairDatabase.Core.Anonymization.Workspace;
@@ -7,7 +8,8 @@ public static class WorkspaceRegistration
     public static IServiceCollection AddAnonymizationWorkspace(this IServiceCollection services)
     {
         services.AddScoped<IAnonymizationWorkspaceStore, AnonymizationWorkspaceStore>();
-        services.AddScoped<IStoredDatasetSource, StoredDatasetSource>();
+        services.AddScoped<IStoredDatasetSource, StoredDatasetScanner>();
+        services.AddScoped<IWorkingCopyLoader, WorkingCopyLoader>();
         services.AddScoped<IGeneralizationWorkflow, GeneralizationWorkflow>();
         services.AddScoped<IPrivacyWorkbench, PrivacyWorkbench>();
         services.AddScoped<IWorkingCopyPublisher, WorkingCopyPublisher>();

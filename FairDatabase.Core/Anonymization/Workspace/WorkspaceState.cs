@@ -22,15 +22,29 @@ public sealed record WorkspaceSource(string Kind, string Name)
     public const string DatasetKind = "dataset";
 }
 
-/// <summary>One quasi-identifier's mapping, old value → generalized value ("" = missing).</summary>
-public sealed record ColumnMapping(string Column, IReadOnlyDictionary<string, string> Mapping);
+/// <summary>
+/// One quasi-identifier's mapping, old value → generalized value ("" = missing). When a rule made
+/// it, the rule is kept too (provenance); the mapping is the rule compiled over the column's
+/// values plus the per-value fields that changed a value, and is what replays.
+/// </summary>
+public sealed record ColumnMapping(string Column, IReadOnlyDictionary<string, string> Mapping, Rules.GeneralizationRule? Rule = null);
+
+/// <summary>
+/// One local-DP application, replayed whenever a column is read: per perturbed column its kind and
+/// scale or categories (taken over the whole source column after generalization). The secret
+/// stays server-side: it is never part of provenance or of any page.
+/// </summary>
+public sealed record PerturbationStep(string Secret, double Epsilon, double KeepProbability, IReadOnlyList<PerturbedColumn> Columns);
+
+/// <summary>A perturbed column: numerical with its Laplace scale, or categorical with the categories drawn from.</summary>
+public sealed record PerturbedColumn(string Name, bool Numerical, double Scale, IReadOnlyList<string> Categories);
 
 /// <summary>A step applied to the working copy after generalization (privacy processing, local DP), with its parameters.</summary>
 public sealed record AppliedOperation(string Name, IReadOnlyDictionary<string, string> Parameters);
 
 /// <summary>
-/// Every choice made so far. Stored as jsonb next to the original table, so the current table can
-/// be rebuilt by replaying the generalization choices (consolidated_return) on the original.
+/// The recipe: the source and every choice made so far, stored as jsonb. The working copy is never
+/// stored as a table: a page reads the source columns it needs and replays these steps on them.
 /// </summary>
 public sealed record WorkspaceState
 {
@@ -54,6 +68,20 @@ public sealed record WorkspaceState
 
     public IReadOnlyList<AppliedOperation> Operations { get; init; } = [];
 
+    /// <summary>Local DP applications in order; cells are perturbed when read.</summary>
+    public IReadOnlyList<PerturbationStep> Perturbations { get; init; } = [];
+
+    /// <summary>Rows privacy processing kept (the mask is stored beside the state); null = every source row.</summary>
+    public int? KeptRows { get; init; }
+
+    /// <summary>The source columns still in the working copy, in source order.</summary>
+    public IReadOnlyList<string> CurrentColumns(IReadOnlyList<string> sourceColumns)
+    {
+        ArgumentNullException.ThrowIfNull(sourceColumns);
+        var dropped = new HashSet<string>(DroppedIdentifiers.Concat(DroppedForMissingValues), StringComparer.Ordinal);
+        return dropped.Count == 0 ? sourceColumns : [.. sourceColumns.Where(c => !dropped.Contains(c))];
+    }
+
     /// <summary>The quasi-identifier whose values are mapped next; null outside the mapping step.</summary>
     [JsonIgnore]
     public string? NextColumnToMap => Step == WorkflowStep.Mapping && Mappings.Count < QuasiIdentifiers.Count ? QuasiIdentifiers[Mappings.Count] : null;
@@ -62,13 +90,4 @@ public sealed record WorkspaceState
 
     public static WorkspaceState FromJson(string json) =>
         JsonSerializer.Deserialize<WorkspaceState>(json, Json) ?? new WorkspaceState();
-
-    /// <summary>The original table with the generalization choices replayed, in the order they were made.</summary>
-    public AnonTable Replay(AnonTable original)
-    {
-        var table = original.WithoutColumns(DroppedIdentifiers).WithoutColumns(DroppedForMissingValues);
-        foreach (var mapping in Mappings)
-            table = Generalization.ApplyMapping(table, mapping.Column, mapping.Mapping.ToDictionary(p => p.Key, p => (string?)p.Value)).Table;
-        return table;
-    }
 }

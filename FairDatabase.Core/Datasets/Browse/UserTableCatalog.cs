@@ -18,33 +18,58 @@ public sealed record UserTable(string Name, IReadOnlyList<string> Columns)
 
 /// <summary>
 /// The tables the signed-in user may read (its own and those shared with it) and their columns,
-/// read through the ownership-filtered RPC functions and cached for 60 s per user.
-/// An upload calls <see cref="Invalidate"/>. Grants can change on another instance, so every
-/// read first fetches the caller's current grants (one indexed query) and reloads on a change:
-/// a revoked grantee stops seeing the table names on its next request.
+/// read through the ownership-filtered RPC functions and cached per user. An upload calls
+/// <see cref="Invalidate"/>.
 /// </summary>
 public interface IUserTableCatalog
 {
     Task<IReadOnlyList<UserTable>> GetAsync(CancellationToken ct);
 
+    /// <summary>The same, inside a unit of work the caller already runs as the user (one transaction for both).</summary>
+    Task<IReadOnlyList<UserTable>> GetAsync(DbSession session);
+
     void Invalidate(Guid userId);
 }
 
+/// <remarks>
+/// Several app instances serve one user (README, deployment), and an upload on one cannot clear
+/// the others' caches. So each use first reads a stamp of the user's tables (how many, and the
+/// newest metadata id: one indexed row) and reuses the cached columns only while it matches;
+/// the expensive part, the columns of every table, is read again only when the tables changed.
+/// The stamp also carries the caller's current grants, so a revoked grantee stops seeing the
+/// table names on its next request, whichever instance served the revoke.
+/// </remarks>
 public sealed class UserTableCatalog(IUserClient db, IMemoryCache cache) : IUserTableCatalog
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
-    private sealed record Entry(string Grants, IReadOnlyList<UserTable> Tables);
+    private sealed record Entry((long Count, long MaxId, string Grants) Stamp, IReadOnlyList<UserTable> Tables);
 
-    public async Task<IReadOnlyList<UserTable>> GetAsync(CancellationToken ct)
+    public Task<IReadOnlyList<UserTable>> GetAsync(CancellationToken ct) => db.RunAsync(GetAsync, ct);
+
+    public async Task<IReadOnlyList<UserTable>> GetAsync(DbSession session)
     {
-        var userId = db.Identity.UserId ?? throw new DatabaseException(DbErrorKind.Forbidden, "Sign in first.", null, null);
-        var grants = await db.RunAsync(s => s.ExecuteScalarAsync<string>(
-            "SELECT coalesce(string_agg(dataset_id::text, ',' ORDER BY dataset_id), '') FROM fairdb.dataset_grants WHERE grantee = auth.uid()"), ct);
-        if (cache.TryGetValue(Key(userId), out Entry? cached) && cached is not null && cached.Grants == grants) return cached.Tables;
+        var userId = session.Identity.UserId ?? throw new DatabaseException(DbErrorKind.Forbidden, "Sign in first.", null, null);
+        cache.TryGetValue(Key(userId), out Entry? cached);
+        var stamp = await session.QuerySingleOrDefaultAsync<(long, long, string)>(
+            """
+            SELECT count(*), coalesce(max(id), 0)::bigint,
+                   (SELECT coalesce(string_agg(dataset_id::text, ',' ORDER BY dataset_id), '')
+                    FROM fairdb.dataset_grants WHERE grantee = auth.uid())
+            FROM _realtime.metadata_tables WHERE user_id = auth.uid()
+            """);
+        if (cached is not null && cached.Stamp == stamp) return cached.Tables;
+        var tables = await ReadTablesAsync(session);
+        cache.Set(Key(userId), new Entry(stamp, tables), Lifetime);
+        return tables;
+    }
 
+    public void Invalidate(Guid userId) => cache.Remove(Key(userId));
+
+    private static async Task<IReadOnlyList<UserTable>> ReadTablesAsync(DbSession s)
+    {
         // One round trip, and only through the RPC functions that filter by owner or grant.
-        var rows = await db.RunAsync(s => s.QueryAsync<(string Table, string Column)>(
+        var rows = await s.QueryAsync<(string Table, string Column)>(
             """
             SELECT t.table_name, c.column_name
             FROM public.get_all_tables('_realtime') AS t (table_name),
@@ -52,16 +77,12 @@ public sealed class UserTableCatalog(IUserClient db, IMemoryCache cache) : IUser
                    WITH ORDINALITY AS c (column_name, data_type, is_nullable, position)
             WHERE t.table_name <> 'metadata_tables'
             ORDER BY t.table_name, c.position
-            """), ct);
-        var tables = rows.GroupBy(r => r.Table, StringComparer.Ordinal)
+            """);
+        return rows.GroupBy(r => r.Table, StringComparer.Ordinal)
             .Select(g => new UserTable(g.Key, g.Select(r => r.Column).ToList()))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        cache.Set(Key(userId), new Entry(grants ?? "", tables), Lifetime);
-        return tables;
     }
-
-    public void Invalidate(Guid userId) => cache.Remove(Key(userId));
 
     private static string Key(Guid userId) => "user-tables:" + userId.ToString("N");
 }

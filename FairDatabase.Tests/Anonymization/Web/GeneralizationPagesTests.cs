@@ -121,7 +121,7 @@ public sealed class GeneralizationPagesTests(AppFixture fixture)
     public async Task Starting_from_a_stored_dataset_lists_it_and_loads_all_its_tables()
     {
         using var browser = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
-        var name = await StoredDatasetSourceTests.CreateTwoChunkDatasetAsync(await browser.UserIdAsync());
+        var name = await Workspace.WorkspaceTestKit.CreateTwoChunkDatasetAsync(await browser.UserIdAsync());
 
         var start = await browser.GetDocumentAsync(Workflow);
         Assert.Contains(name, start.QuerySelectorAll("select[name=dataset] option").Select(o => o.GetAttribute("value")));

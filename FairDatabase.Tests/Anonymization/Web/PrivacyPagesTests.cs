@@ -137,11 +137,12 @@ public sealed class PrivacyPagesTests(AppFixture fixture)
     public async Task An_invalid_categorical_numerical_split_is_a_400_with_a_message()
     {
         using var browser = await WithCompletedWorkflowAsync(fixture);
-        using var response = await browser.PostAsync(Dp, ("quasi_identifiers", "age"), ("sensitive_attributes", "diagnosis"));
+        using var response = await browser.PostAsync(Dp, ("quasi_identifiers", "age"), ("sensitive_attributes", "diagnosis"),
+            ("categorical_columns", "sex"), ("numerical_columns", "sex"));
         var doc = await BrowserSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("not declared: 'sex'", Message(doc), StringComparison.Ordinal);
+        Assert.Contains("both categorical and numerical: 'sex'", Message(doc), StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector("#dp-form"));
     }
 

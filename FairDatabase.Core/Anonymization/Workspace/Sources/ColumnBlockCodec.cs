@@ -1,0 +1,63 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace FairDatabase.Core.Anonymization.Workspace.Sources;
+
+/// <summary>
+/// One block of one column as compact bytes: its distinct values (length-prefixed UTF-8), then
+/// one code per row, 1, 2 or 4 bytes wide as the number of values needs. A counts column of a
+/// microbiome table takes little more than a byte per cell.
+/// </summary>
+public static class ColumnBlockCodec
+{
+    public const int BlockRows = 1024;
+
+    public static byte[] Encode(AnonColumn column, int first, int count)
+    {
+        var codes = column.Codes.Slice(first, count);
+        var local = new Dictionary<int, int>();
+        var used = new List<int>();
+        foreach (var code in codes)
+            if (local.TryAdd(code, used.Count)) used.Add(code);
+        var width = used.Count <= byte.MaxValue + 1 ? 1 : used.Count <= ushort.MaxValue + 1 ? 2 : 4;
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write7BitEncodedInt(used.Count);
+            foreach (var code in used) w.Write(column.Values[code]);
+            w.Write((byte)width);
+            w.Write7BitEncodedInt(count);
+            foreach (var code in codes)
+            {
+                var value = local[code];
+                if (width == 1) w.Write((byte)value);
+                else if (width == 2) w.Write((ushort)value);
+                else w.Write(value);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes the block's cells into <paramref name="target"/> starting at <paramref name="offset"/>.</summary>
+    public static int Decode(byte[] data, string[] target, int offset)
+    {
+        using var r = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
+        var values = new string[r.Read7BitEncodedInt()];
+        for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
+        var width = r.ReadByte();
+        var count = r.Read7BitEncodedInt();
+        var position = (int)r.BaseStream.Position;
+        var codes = data.AsSpan(position);
+        for (var row = 0; row < count; row++)
+        {
+            var code = width switch
+            {
+                1 => codes[row],
+                2 => BinaryPrimitives.ReadUInt16LittleEndian(codes[(row * 2)..]),
+                _ => BinaryPrimitives.ReadInt32LittleEndian(codes[(row * 4)..]),
+            };
+            target[offset + row] = values[code];
+        }
+        return count;
+    }
+}

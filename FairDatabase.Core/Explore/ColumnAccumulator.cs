@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using FairDatabase.Core.Datasets;
+
+namespace FairDatabase.Core.Explore;
+
+/// <summary>
+/// Collects one column's cells in one pass. Numbers are kept as doubles (one slot per row, so the
+/// exact median and histogram come from a sort); text that is not a number is counted per
+/// distinct value, so a string is made only for each new distinct value. A column is numeric
+/// when every non-missing cell is a finite number in invariant culture.
+/// </summary>
+internal sealed class ColumnAccumulator(string name, string originalName, int expectedRows)
+{
+    public const int HistogramBins = 10;
+    public const int TopValues = 5;
+
+    private double[] _numbers = new double[Math.Max(expectedRows, 4)];
+    private int _numberCount;
+    private long _missing;
+    private Dictionary<string, long>? _texts;
+
+    public void Add(ReadOnlySpan<byte> utf8, bool isNull)
+    {
+        if (isNull || MissingValues.IsMissing(utf8)) { _missing++; return; }
+        if (double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        {
+            if (_numberCount == _numbers.Length) Array.Resize(ref _numbers, _numbers.Length * 2);
+            _numbers[_numberCount++] = number;
+            return;
+        }
+        _texts ??= new Dictionary<string, long>(StringComparer.Ordinal);
+        var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
+        var length = Encoding.UTF8.GetChars(utf8, chars);
+        var key = chars[..length];
+        lookup[key] = lookup.TryGetValue(key, out var count) ? count + 1 : 1;
+    }
+
+    public ColumnStatistics Finish()
+    {
+        var total = _missing + _numberCount + (_texts?.Values.Sum() ?? 0);
+        var missingShare = total == 0 ? 0 : (double)_missing / total;
+        if (_texts is not null) return Categorical(missingShare);
+        if (_numberCount == 0)
+            return new ColumnStatistics(name, originalName, ColumnStatistics.Empty, missingShare, 0, null, null, null, null, null, []);
+
+        var values = _numbers.AsSpan(0, _numberCount);
+        values.Sort();
+        double sum = 0;
+        long distinct = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            sum += values[i];
+            if (i == 0 || values[i] != values[i - 1]) distinct++;
+        }
+        var middle = values.Length / 2;
+        var median = values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        _numbers = [];
+        return new ColumnStatistics(name, originalName, ColumnStatistics.Numeric, missingShare, distinct,
+            values[0], values[^1], sum / values.Length, median, HistogramOf(values), []);
+    }
+
+    /// <summary>Some cells are text: every non-missing value counts as a category (numbers in their invariant form).</summary>
+    private ColumnStatistics Categorical(double missingShare)
+    {
+        var counts = _texts!;
+        foreach (var number in _numbers.AsSpan(0, _numberCount))
+        {
+            var key = number.ToString("R", CultureInfo.InvariantCulture);
+            counts[key] = counts.TryGetValue(key, out var c) ? c + 1 : 1;
+        }
+        _numbers = [];
+        var top = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(TopValues).Select(p => new TopValue(p.Key, p.Value)).ToList();
+        return new ColumnStatistics(name, originalName, ColumnStatistics.Categorical, missingShare, counts.Count,
+            null, null, null, null, null, top);
+    }
+
+    private static Histogram HistogramOf(ReadOnlySpan<double> sorted)
+    {
+        double min = sorted[0], max = sorted[^1];
+        if (min == max) return new Histogram([min, max], [sorted.Length]);
+        var width = (max - min) / HistogramBins;
+        var edges = new double[HistogramBins + 1];
+        for (var b = 0; b <= HistogramBins; b++) edges[b] = b == HistogramBins ? max : min + (b * width);
+        var counts = new long[HistogramBins];
+        foreach (var v in sorted) counts[Math.Min(HistogramBins - 1, (int)((v - min) / width))]++;
+        return new Histogram(edges, counts);
+    }
+}

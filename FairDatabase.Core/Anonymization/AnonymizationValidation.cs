@@ -3,7 +3,7 @@ namespace FairDatabase.Core.Anonymization;
 /// <summary>Checks shared by the anonymization steps; every failure names the columns involved.</summary>
 internal static class AnonymizationValidation
 {
-    /// <summary>Quasi-identifiers and sensitive attributes per DESIGN §6.2: both non-empty, known, disjoint, no repeats.</summary>
+    /// <summary>Quasi-identifiers and sensitive attributes as the README describes: both non-empty, known, disjoint, no repeats.</summary>
     public static void EnsurePrivacyColumns(AnonTable table, IReadOnlyList<string> quasiIdentifiers, IReadOnlyList<string> sensitiveAttributes)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -1,7 +1,7 @@
 namespace FairDatabase.Core.Anonymization;
 
 /// <summary>
-/// k, l and t of every equivalence class (DESIGN §6.2), the raw material of the P29 report and of
+/// k, l and t of every equivalence class, the raw material of the P29 report and of
 /// enforcement. Every value of a sensitive attribute, missing included, is a category.
 /// </summary>
 internal sealed class ClassMetrics

@@ -1,7 +1,7 @@
 namespace FairDatabase.Core.Anonymization;
 
 /// <summary>
-/// What local differential privacy should do (DESIGN §6.3). Every column that is neither a
+/// What local differential privacy should do. Every column that is neither a
 /// quasi-identifier nor a sensitive attribute must be declared exactly once, categorical or numerical.
 /// </summary>
 /// <param name="QuasiIdentifiers">Left unchanged.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FairDatabase.Core.Anonymization;
 
-/// <summary>Checks a <see cref="DifferentialPrivacyRequest"/> against the table (DESIGN §6.3).</summary>
+/// <summary>Checks a <see cref="DifferentialPrivacyRequest"/> against the table.</summary>
 internal static class DifferentialPrivacyValidation
 {
     public static void Validate(AnonTable table, DifferentialPrivacyRequest request)

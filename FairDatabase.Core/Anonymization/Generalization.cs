@@ -9,7 +9,7 @@ public sealed record ValueCount(string Value, int Count, double Percent);
 /// <summary>A table after mapping one column, with that column's new distribution.</summary>
 public sealed record MappingResult(AnonTable Table, string Column, IReadOnlyList<ValueCount> Distribution);
 
-/// <summary>The computations behind the generalization workflow (DESIGN §6.1).</summary>
+/// <summary>The computations behind the generalization workflow.</summary>
 public static class Generalization
 {
     /// <summary>Per column, in column order: missing cells (see AnonColumn.IsMissing) and their percentage of the rows.</summary>

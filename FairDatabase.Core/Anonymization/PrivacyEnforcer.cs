@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FairDatabase.Core.Anonymization;
 
-/// <summary>The thresholds a class must meet to be kept (DESIGN §6.2 defaults).</summary>
+/// <summary>The thresholds a class must meet to be kept.</summary>
 /// <param name="KMin">A class is kept only when k &gt; KMin.</param>
 /// <param name="LMin">… and l &gt; LMin for every sensitive attribute with a defined l.</param>
 /// <param name="TMax">… and t ≤ TMax for every sensitive attribute.</param>
@@ -41,7 +41,7 @@ public sealed record EnforcementResult(
 }
 
 /// <summary>
-/// Privacy processing (DESIGN §6.2): removes every row of each class that fails a threshold, in one
+/// Privacy processing: removes every row of each class that fails a threshold, in one
 /// pass. Removing rows changes the table's distribution, so t of the remaining classes can move;
 /// the After report shows the result as it is and the step is not repeated silently.
 /// Attributes with undefined l (at most one distinct value) cannot fail the l threshold.

@@ -1,7 +1,7 @@
 namespace FairDatabase.Core.Anonymization;
 
 /// <summary>
-/// The privacy metrics of a table (DESIGN §6.2). Immutable; every number is a full-precision double
+/// The privacy metrics of a table. Immutable; every number is a full-precision double
 /// (or null where undefined), so it serializes to JSON as is.
 /// </summary>
 /// <param name="P29">The P29 score in [0, 1]; 0 whenever <paramref name="HasProblems"/>.</param>

@@ -1,7 +1,7 @@
 namespace FairDatabase.Core.Anonymization;
 
 /// <summary>
-/// Computes the P29 privacy report of DESIGN §6.2:
+/// Computes the P29 privacy report (see the README, "P29 score"):
 /// P29 = 0 when any class has k = 1, l = 0 for some sensitive attribute, or t &gt; 0.5 for some;
 /// otherwise 0.5·(1 − 1/min k) + 0.25·mean(l) + 0.25·(1 − mean(t min-max normalised per attribute)).
 /// Attributes whose l is undefined (at most one distinct value) are left out of mean(l) and of the

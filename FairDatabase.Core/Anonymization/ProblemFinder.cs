@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FairDatabase.Core.Anonymization;
 
-/// <summary>Finds the problematic classes of DESIGN §6.2 and words them for the researcher.</summary>
+/// <summary>Finds the problematic classes (classes with k = 1, l = 0 or t > 0.5) and words them for the researcher.</summary>
 internal static class ProblemFinder
 {
     internal sealed record Problems(bool Any, int ClassCount, IReadOnlyList<string> Reasons, IReadOnlyList<ProblemClass> Listed);

@@ -3,7 +3,7 @@ using FairDatabase.Core.Configuration;
 
 namespace FairDatabase.Core.Auth;
 
-/// <summary>Section <c>Auth</c>: tokens and passwords (DESIGN §4.1).</summary>
+/// <summary>Section <c>Auth</c>: tokens and passwords.</summary>
 public sealed class AuthOptions
 {
     public const string Section = "Auth";

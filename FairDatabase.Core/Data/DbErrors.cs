@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace FairDatabase.Core.Data;
 
-/// <summary>What went wrong in the database, in terms the web tier can answer with (DESIGN §5.2).</summary>
+/// <summary>What went wrong in the database, in terms the web tier can answer with.</summary>
 public enum DbErrorKind
 {
     NotFound,

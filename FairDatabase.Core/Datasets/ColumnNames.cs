@@ -3,7 +3,7 @@ using System.Text;
 namespace FairDatabase.Core.Datasets;
 
 /// <summary>
-/// Turns header names from a file into PostgreSQL column names (DESIGN §5.1): lower case, ASCII
+/// Turns header names from a file into PostgreSQL column names: lower case, ASCII
 /// letters, digits and <c>_</c> only, at most 63 bytes, unique, and never a name the data tables
 /// reserve for themselves. The names are still quoted wherever they reach SQL.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace FairDatabase.Core.Datasets;
 
-/// <summary>Loads an uploaded CSV file into the uploader's own tables (DESIGN §5.1).</summary>
+/// <summary>Loads an uploaded CSV file into the uploader's own tables.</summary>
 public interface IDatasetImporter
 {
     /// <summary>

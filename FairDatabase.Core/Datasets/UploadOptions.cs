@@ -1,6 +1,6 @@
 namespace FairDatabase.Core.Datasets;
 
-/// <summary>Section <c>Upload</c>: limits and id hashing for CSV uploads (DESIGN §5.1).</summary>
+/// <summary>Section <c>Upload</c>: limits and id hashing for CSV uploads.</summary>
 public sealed class UploadOptions
 {
     public const string Section = "Upload";

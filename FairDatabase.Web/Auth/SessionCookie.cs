@@ -12,8 +12,8 @@ public sealed record StoredSession(string AccessToken, string RefreshToken, Date
 }
 
 /// <summary>
-/// Keeps the token pair in one DataProtection-encrypted, HttpOnly, SameSite=Lax cookie (DESIGN
-/// §4.2): the browser holds it but can neither read nor alter it, and any app instance sharing
+/// Keeps the token pair in one DataProtection-encrypted, HttpOnly, SameSite=Lax cookie:
+/// the browser holds it but can neither read nor alter it, and any app instance sharing
 /// the key ring can open it.
 /// </summary>
 public sealed class SessionCookie(IDataProtectionProvider protection, IOptions<AuthOptions> options)

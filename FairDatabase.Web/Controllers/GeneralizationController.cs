@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web.Controllers;
 
-/// <summary>The generalization workflow (DESIGN §6.1); every step is a POST with <c>submit_button</c>.</summary>
+/// <summary>The generalization workflow; every step is a POST with <c>submit_button</c>.</summary>
 [Route("data")]
 public sealed class GeneralizationController(IGeneralizationWorkflow workflow, IStoredDatasetSource datasets, IWorkingCopyPublisher publisher) : Controller
 {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web.Controllers;
 
-/// <summary>Privacy processing and local differential privacy on the working copy (DESIGN §6.2, §6.3).</summary>
+/// <summary>Privacy processing and local differential privacy on the working copy.</summary>
 [Route("privacy")]
 public sealed class PrivacyController(IPrivacyWorkbench workbench) : Controller
 {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web.Controllers;
 
-/// <summary>The P29 privacy score of the working copy (DESIGN §6.2) and its last result as JSON.</summary>
+/// <summary>The P29 privacy score of the working copy and its last result as JSON.</summary>
 [Route("data/p29score")]
 public sealed class PrivacyScoreController(IPrivacyWorkbench workbench) : Controller
 {

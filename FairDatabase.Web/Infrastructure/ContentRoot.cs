@@ -1,7 +1,7 @@
 namespace FairDatabase.Web.Infrastructure;
 
 /// <summary>
-/// appsettings.json, wwwroot/ and sql/ sit at the repository top (DESIGN §1) and are copied next
+/// appsettings.json, wwwroot/ and sql/ sit at the repository top and are copied next
 /// to the binaries. Started from the repository root (<c>dotnet run --project FairDatabase.Web</c>)
 /// the working directory has them; started any other way, the binaries' folder does.
 /// </summary>

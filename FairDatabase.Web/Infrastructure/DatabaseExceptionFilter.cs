@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace FairDatabase.Web.Infrastructure;
 
 /// <summary>
-/// Answers a database failure that no action handled with a friendly page and the status DESIGN
-/// §5.2 gives it (404, 403, 409, 400, 504, 503). Transient failures were already retried.
+/// Answers a database failure that no action handled with a friendly page and the status the README
+/// lists for it (404, 403, 409, 400, 504, 503). Transient failures were already retried.
 /// </summary>
 internal sealed class DatabaseExceptionFilter(ILogger<DatabaseExceptionFilter> logger) : IExceptionFilter
 {

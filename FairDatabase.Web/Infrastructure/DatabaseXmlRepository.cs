@@ -6,7 +6,7 @@ namespace FairDatabase.Web.Infrastructure;
 
 /// <summary>
 /// The DataProtection key ring in fairdb_private.data_protection_keys (service_role only), so
-/// restarts and every app instance on the same database open each other's cookies (DESIGN §8).
+/// restarts and every app instance on the same database open each other's cookies.
 /// IXmlRepository is synchronous; DataProtection calls it only when it (re)loads the ring.
 /// </summary>
 internal sealed class DatabaseXmlRepository(IServiceRoleClient db) : IXmlRepository

@@ -1,4 +1,4 @@
--- Schema, columns and types, roles and their attributes, grants and policies (DESIGN §3).
+-- Schema, columns and types, roles and their attributes, grants and policies.
 BEGIN;
 SELECT plan(53);
 

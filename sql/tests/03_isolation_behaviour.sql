@@ -1,4 +1,4 @@
--- Behaviour with two users: each sees and changes only its own data (DESIGN §3.2).
+-- Behaviour with two users: each sees and changes only its own data.
 BEGIN;
 SELECT plan(25);
 

@@ -1,4 +1,4 @@
--- The DataProtection key ring (it can forge session cookies) is for service_role only (DESIGN §4.2).
+-- The DataProtection key ring (it can forge session cookies) is for service_role only.
 BEGIN;
 SELECT plan(7);
 

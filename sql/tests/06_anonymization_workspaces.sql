@@ -1,4 +1,4 @@
--- Anonymization working copies: one row per user, visible and writable only by its owner (DESIGN §6.1).
+-- Anonymization working copies: one row per user, visible and writable only by its owner.
 BEGIN;
 SELECT plan(10);
 

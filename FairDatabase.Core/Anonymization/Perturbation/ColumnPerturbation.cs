@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FairDatabase.Core.Anonymization.Perturbation;
 
 /// <summary>
-/// Local differential privacy for one column (DESIGN-level rule in the README, "local
+/// Local differential privacy for one column (rule in the README, "local
 /// differential privacy"): numerical cells get Laplace(0, scale) noise, categorical cells are
 /// kept with probability p and otherwise redrawn uniformly from the column's categories. Every
 /// cell's draws depend only on the secret, the column's name and the cell's row, so the same

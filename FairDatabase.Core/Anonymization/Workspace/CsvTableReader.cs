@@ -5,7 +5,7 @@ namespace FairDatabase.Core.Anonymization.Workspace;
 /// <summary>
 /// Reads an uploaded CSV into an <see cref="AnonTable"/> for the generalization workflow. The
 /// separator (, ; tab) and a BOM are detected; ragged rows are refused with their line numbers
-/// rather than silently skipped, as uploads are (DESIGN §5.1).
+/// rather than silently skipped, as uploads are.
 /// </summary>
 public static class CsvTableReader
 {

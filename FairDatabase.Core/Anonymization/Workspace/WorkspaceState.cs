@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace FairDatabase.Core.Anonymization.Workspace;
 
-/// <summary>Where the generalization workflow stands (DESIGN §6.1).</summary>
+/// <summary>Where the generalization workflow stands.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<WorkflowStep>))]
 public enum WorkflowStep
 {

@@ -32,6 +32,7 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
 
     /// <summary>FAIRDatabase's download is a GET (scripts use it): the same ZIP as the form's POST.</summary>
     [HttpGet("display")]
+    [Audited(AuditActions.Download)]
     public Task<IActionResult> DisplayByLink([FromQuery] string? search, CancellationToken ct) => Display(search, ct);
 
     [HttpPost("display")]

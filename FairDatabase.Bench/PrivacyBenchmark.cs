@@ -80,7 +80,7 @@ internal static class PrivacyBenchmark
     }
 
     // Linux reports the high-water mark of the resident set in /proc/self/status.
-    private static string PeakResidentMegabytes()
+    internal static string PeakResidentMegabytes()
     {
         const string path = "/proc/self/status";
         if (!File.Exists(path))

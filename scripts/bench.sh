@@ -4,6 +4,8 @@
 #   scripts/bench.sh upload [--rows N] [--columns N] [--rounds N] [--large]
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
 #   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
+#   scripts/bench.sh transpose [--features N] [--samples N]
+#                                                    turn a 10,000-feature × 1,000-sample table into sample rows
 #   scripts/bench.sh explore                         columns.json and diversity.json times and peak RSS
 #   scripts/bench.sh pages [--users N] [--seconds N] [--rate N] [--single] [--instances N]
 #                                                    50 signed-in users browsing: one instance, then the cluster
@@ -22,6 +24,8 @@ usage() {
   say "                                  time an upload through the running app against psql \\copy;"
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
   say "  download [--rows N]             time the ZIP download of a large table and the app's peak RSS"
+  say "  transpose [--features N] [--samples N]"
+  say "                                  time turning a BIOM JSON and a biom-tool TSV feature table into sample rows; peak RSS"
   say "  explore                         time columns.json (10,000 x 2,005) and diversity.json (300 x 550, 2,000 x 2,000)"
   say "  pages [--users N] [--seconds N] [--rate N] [--rows N] [--columns N] [--single] [--instances N]"
   say "                                  signed-in users on dashboard, search and preview: p50/p99, requests/s,"
@@ -46,6 +50,14 @@ case "$benchmark" in
     ;;
   download)
     exec bash "$FAIRDB_ROOT/scripts/bench-download.sh" "$@"
+    ;;
+  transpose)
+    ensure_dotnet
+    dotnet build -c Release -v q -nologo FairDatabase.Bench >/dev/null
+    # One process per format, so each peak RSS is its own.
+    for format in json tsv; do
+      dotnet run -c Release --no-build --project FairDatabase.Bench -- transpose --format "$format" "$@"
+    done
     ;;
   explore)
     exec bash "$FAIRDB_ROOT/scripts/bench-explore.sh" "$@"

@@ -36,7 +36,11 @@ public sealed record PrivacyReport(
     int RowCount,
     IReadOnlyList<string> QuasiIdentifiers,
     IReadOnlyList<string> SensitiveAttributes,
-    IReadOnlyList<SensitiveAttributeSummary> Attributes);
+    IReadOnlyList<SensitiveAttributeSummary> Attributes)
+{
+    /// <summary>How many classes (and rows) have each size, binned for a histogram (see <see cref="ClassSizeHistogram"/>).</summary>
+    public IReadOnlyList<ClassSizeBin> ClassSizes { get; init; } = [];
+}
 
 /// <summary>A class with at least one problem.</summary>
 /// <param name="Description">Its quasi-identifier values, "col: value, col: value" (missing shows as empty).</param>

@@ -69,7 +69,10 @@ public static class PrivacyScorer
             RowCount: partition.RowCount,
             QuasiIdentifiers: partition.QuasiIdentifiers,
             SensitiveAttributes: Array.AsReadOnly(Array.ConvertAll(summaries, s => s.Name)),
-            Attributes: Array.AsReadOnly(summaries));
+            Attributes: Array.AsReadOnly(summaries))
+        {
+            ClassSizes = ClassSizeHistogram.From(sizes),
+        };
     }
 
     private static SensitiveAttributeSummary Summarize(SensitiveClassMetrics attribute, int classes, out double lSum, out double normalizedTSum)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Threading.Channels;
 using CsvHelper;
 using FairDatabase.Core.Data;
@@ -8,16 +7,15 @@ namespace FairDatabase.Core.Datasets;
 
 /// <summary>
 /// The loading pass for one physical table: reads the staged file again and streams its rows
-/// into <c>COPY … FROM STDIN (FORMAT csv)</c>, each prefixed with the uploader's id and the
-/// hashed sample id. The table's fields are passed through exactly as they are in the file
-/// (quotes included): the checking pass has proven every record well-formed RFC 4180 CSV,
-/// which PostgreSQL's CSV parser reads to the same values, so the client does no per-field
-/// work. One connection runs one COPY at a time, so each table gets its own pass.
+/// into <c>COPY … FROM STDIN (FORMAT binary)</c>, each row the uploader's id, the hashed sample
+/// id and the table's values exactly as this parser read them (no second CSV parser reads the
+/// bytes, so lenient quoting cannot be read two ways). One connection runs one COPY at a time,
+/// so each table gets its own pass.
 /// </summary>
 /// <remarks>
-/// Measured on 10,000 × 2,005 (47 MB): binary COPY built from the parser's spans took about 25 %
-/// more server time than this — PostgreSQL's per-field binary receive costs more than its CSV
-/// parser, and the binary stream is twice the size (a 4-byte length per 2-byte value).
+/// The binary format is assembled from the parser's UTF-8 spans in megabyte pieces and written
+/// to Npgsql's raw binary COPY stream; a per-field <c>NpgsqlBinaryImporter.Write</c> costs
+/// several times the client CPU (README, Benchmarks).
 /// </remarks>
 internal sealed class ChunkCopier(IdHasher hasher)
 {
@@ -31,21 +29,18 @@ internal sealed class ChunkCopier(IdHasher hasher)
         var columns = new List<string> { "user_id", plan.IdColumn };
         columns.AddRange(chunk.FileColumns.Select(i => plan.ColumnNames[i]));
         var sql = $"COPY {SqlIdentifier.Qualified("_realtime", chunk.Table)} ({string.Join(", ", columns.Select(SqlIdentifier.Quote))}) "
-                  + $"FROM STDIN (FORMAT csv, FREEZE, DELIMITER {DelimiterLiteral(layout.Separator)})";
-        var row = new RowPrefix(Encoding.ASCII.GetBytes(userId.ToString()), (byte)layout.Separator);
+                  + "FROM STDIN (FORMAT binary, FREEZE)";
 
         // Parsing and sending overlap: while PostgreSQL works through one piece, the next is being
         // parsed on another thread. Sending each piece right after parsing it would leave the
         // server idle for the whole parse time of every piece.
         var pieces = Channel.CreateBounded<Piece>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var writer = (NpgsqlCopyTextWriter)await session.Connection.BeginTextImportAsync(sql, ct);
-        writer.Timeout = session.CommandTimeout * 1000; // 0: no limit, as for commands
-        var producer = Task.Run(() => ProduceAsync(upload, layout, row, chunk.FileColumns, pieces.Writer, stop.Token), stop.Token);
-        await using (writer)
+        var copy = await session.Connection.BeginRawBinaryCopyAsync(sql, ct);
+        copy.WriteTimeout = session.CommandTimeout * 1000; // 0: no limit, as for commands
+        var producer = Task.Run(() => ProduceAsync(upload, layout, userId, chunk.FileColumns, pieces.Writer, stop.Token), stop.Token);
+        await using (copy)
         {
-            // Bytes go straight to the COPY stream under the TextWriter, which never gets any text.
-            var copy = writer.BaseStream;
             try
             {
                 await foreach (var piece in pieces.Reader.ReadAllAsync(stop.Token))
@@ -65,7 +60,7 @@ internal sealed class ChunkCopier(IdHasher hasher)
                 // failure is the one to report.
                 try
                 {
-                    await writer.CancelAsync();
+                    await copy.CancelAsync();
                 }
                 catch (Exception e) when (e is NpgsqlException or ObjectDisposedException)
                 {
@@ -76,7 +71,7 @@ internal sealed class ChunkCopier(IdHasher hasher)
     }
 
     /// <summary>Parses the staged file into COPY-ready pieces of about a megabyte each.</summary>
-    private async Task<long> ProduceAsync(StagedUpload upload, CsvLayout layout, RowPrefix row, IReadOnlyList<int> fileColumns,
+    private async Task<long> ProduceAsync(StagedUpload upload, CsvLayout layout, Guid userId, IReadOnlyList<int> fileColumns,
         ChannelWriter<Piece> pieces, CancellationToken ct)
     {
         long rows = 0;
@@ -84,16 +79,18 @@ internal sealed class ChunkCopier(IdHasher hasher)
         try
         {
             upload.Rewind();
-            using var reader = CsvReader.Create(upload.Stream, CsvLayout.ReaderOptions(layout.Separator, trackLines: false), leaveOpen: true);
-            reader.Read(); // the header, checked already
+            using var reader = CsvReader.Create(upload.Stream, layout.ReaderOptions(trackLines: false), leaveOpen: true);
+            for (var i = 0; i < layout.LeadingRecords; i++) reader.Read(); // comments, the header, a #q2:types line: checked already
+            BinaryCopyFormat.WriteHeader(buffer);
             while (reader.Read())
             {
-                WriteRow(reader, buffer, row, fileColumns);
+                WriteRow(reader, buffer, userId, fileColumns);
                 rows++;
                 if (buffer.Length < FlushBytes) continue;
                 await pieces.WriteAsync(new Piece(buffer, rows), ct);
                 buffer = new CopyBuffer(FlushBytes + (64 * 1024));
             }
+            BinaryCopyFormat.WriteTrailer(buffer);
             await pieces.WriteAsync(new Piece(buffer, rows), ct);
             pieces.Complete();
             return rows;
@@ -108,42 +105,11 @@ internal sealed class ChunkCopier(IdHasher hasher)
 
     private sealed record Piece(CopyBuffer Buffer, long RowsSoFar);
 
-    private sealed record RowPrefix(byte[] UserId, byte Separator);
-
-    private void WriteRow(CsvReader reader, CopyBuffer buffer, RowPrefix row, IReadOnlyList<int> fileColumns)
+    private void WriteRow(CsvReader reader, CopyBuffer buffer, Guid userId, IReadOnlyList<int> fileColumns)
     {
-        buffer.Write(row.UserId);
-        buffer.Write(row.Separator);
-        hasher.WriteHex(reader.GetSpan(0), buffer.Take(IdHasher.HexLength));
-        buffer.Write(row.Separator);
-
-        // A table's columns are consecutive in the file: one copy of the raw bytes from its
-        // first field to its last, separators included, when the reader can show them in place.
-        var raw = reader.RawRecord;
-        var first = reader.GetRawSpan(fileColumns[0]);
-        var last = reader.GetRawSpan(fileColumns[^1]);
-        if (!first.IsEmpty && !last.IsEmpty && raw.Overlaps(first, out var start) && raw.Overlaps(last, out var end))
-        {
-            buffer.Write(raw[start..(end + last.Length)]);
-        }
-        else
-        {
-            for (var i = 0; i < fileColumns.Count; i++)
-            {
-                if (i > 0) buffer.Write(row.Separator);
-                buffer.Write(reader.GetRawSpan(fileColumns[i]));
-            }
-        }
-        buffer.Write((byte)'\n');
+        BinaryCopyFormat.StartRow(buffer, fileColumns.Count + 2);
+        BinaryCopyFormat.WriteUuid(buffer, userId);
+        hasher.WriteHex(reader.GetSpan(0), BinaryCopyFormat.TakeText(buffer, IdHasher.HexLength));
+        foreach (var column in fileColumns) BinaryCopyFormat.WriteText(buffer, reader.GetSpan(column));
     }
-
-    /// <summary>The separator as an SQL literal; only the few the reader detects are possible.</summary>
-    private static string DelimiterLiteral(char separator) => separator switch
-    {
-        ',' => "','",
-        ';' => "';'",
-        '\t' => "E'\\t'",
-        '|' => "'|'",
-        _ => throw new InvalidOperationException($"Unexpected separator U+{(int)separator:X4}."),
-    };
 }

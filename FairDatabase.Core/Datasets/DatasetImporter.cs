@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FairDatabase.Core.Data;
+using FairDatabase.Core.Datasets.Formats;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,13 +36,12 @@ public sealed class DatasetImporter : IDatasetImporter
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.GetTimestamp();
-        var (fileName, displayName) = UploadFileName.Parse(request.FileName);
+        var (fileName, displayName, kind) = UploadFileName.Parse(request.FileName);
         request = request with { FileName = fileName, Description = Blank(request.Description), Origin = Blank(request.Origin) };
 
         await _quota.CheckRoomAsync(_db, userId, ct); // before receiving a file that could not be kept
-        var (upload, layout) = await StagedUpload.StageAndCheckAsync(body, _options.MaxFileSizeBytes, _options.TempDirectory,
-            stream => CsvValidator.Validate(stream, _options.MaxColumns, ct), ct);
-        await using var _ = upload;
+        await using var prepared = await UploadPreparation.PrepareAsync(body, kind, request, _options, ct);
+        var (upload, layout) = (prepared.Upload, prepared.Layout);
         var checkedAt = Stopwatch.GetElapsedTime(started);
         var plan = ImportPlan.Create(displayName, layout.Header, layout.MaxFieldBytes);
         var copier = new ChunkCopier(_hasher) { AfterFlush = AfterCopyFlush };
@@ -51,7 +51,7 @@ public sealed class DatasetImporter : IDatasetImporter
         {
             if (await _quota.RefusalBeforeLoadAsync(s, userId, upload.Length) is { } refusal) return refusal;
             await DatasetStore.CreateTablesAsync(s, plan);
-            await DatasetStore.RecordAsync(s, plan, request, layout, userId, _hasher.Algorithm);
+            await DatasetStore.RecordAsync(s, plan, request, prepared, userId, _hasher.Algorithm);
             foreach (var chunk in plan.Chunks)
             {
                 var copied = await copier.CopyAsync(s, upload, layout, plan, chunk, userId, ct);
@@ -67,7 +67,7 @@ public sealed class DatasetImporter : IDatasetImporter
             "Imported dataset {DatasetId} for user {UserId}: {Rows} rows, {Columns} columns, {Tables} tables in {Elapsed:0.000} s (received and checked {Checked:0.000} s, loaded {Loaded:0.000} s)",
             plan.DatasetId, userId, layout.Rows, layout.Header.Count, plan.Chunks.Count, total.TotalSeconds,
             checkedAt.TotalSeconds, (total - checkedAt).TotalSeconds);
-        return new ImportResult(plan.DatasetId, displayName, plan.Chunks.Select(c => c.Table).ToArray(), layout.Rows, layout.Header.Count, plan.IdColumn);
+        return new ImportResult(plan.DatasetId, displayName, plan.Chunks.Select(c => c.Table).ToArray(), layout.Rows, layout.Header.Count, plan.IdColumn, prepared.Detected);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -13,6 +13,7 @@ public static class DatasetServiceCollectionExtensions
         services.AddSingleton<IDatasetImporter, DatasetImporter>();
         services.AddValidatedOptions<Browse.DownloadOptions>(configuration, Browse.DownloadOptions.Section, Browse.DownloadOptions.Validate);
         services.AddSingleton<Browse.ExportSlots>();
+        services.AddSingleton<Metadata.ISampleMetadata, Metadata.SampleMetadata>();
         return services;
     }
 }

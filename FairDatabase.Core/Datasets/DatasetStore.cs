@@ -1,4 +1,5 @@
 using FairDatabase.Core.Data;
+using FairDatabase.Core.Datasets.Formats;
 
 namespace FairDatabase.Core.Datasets;
 
@@ -21,8 +22,9 @@ internal static class DatasetStore
     }
 
     /// <summary>One metadata_tables row per physical table, and the fairdb.* details of the dataset.</summary>
-    public static async Task RecordAsync(DbSession s, ImportPlan plan, UploadRequest request, CsvLayout layout, Guid userId, string idHash)
+    public static async Task RecordAsync(DbSession s, ImportPlan plan, UploadRequest request, PreparedUpload prepared, Guid userId, string idHash)
     {
+        var layout = prepared.Layout;
         var tables = plan.Chunks.Select(c => c.Table).ToArray();
         await s.ExecuteAsync(
             """
@@ -33,14 +35,14 @@ internal static class DatasetStore
 
         await s.ExecuteAsync(
             """
-            INSERT INTO fairdb.datasets (id, user_id, display_name, file_name, description, origin, row_count, column_count, id_column, id_hash, original_header)
-            VALUES (@id, @userId, @display, @file, @description, @origin, @rows, @columns, @idColumn, @idHash, @header)
+            INSERT INTO fairdb.datasets (id, user_id, display_name, file_name, description, origin, row_count, column_count, id_column, id_hash, original_header, source_format)
+            VALUES (@id, @userId, @display, @file, @description, @origin, @rows, @columns, @idColumn, @idHash, @header, @format::jsonb)
             """,
             new
             {
                 id = plan.DatasetId, userId, display = plan.DisplayName, file = request.FileName, description = request.Description,
                 origin = request.Origin, rows = layout.Rows, columns = layout.Header.Count, idColumn = plan.IdColumn, idHash,
-                header = layout.Header.ToArray(),
+                header = layout.Header.ToArray(), format = prepared.Detected.ToJson(),
             });
 
         await s.ExecuteAsync(
@@ -55,9 +57,13 @@ internal static class DatasetStore
             foreach (var column in chunk.FileColumns) chunkOf[column] = chunk.Index;
         await s.ExecuteAsync(
             """
-            INSERT INTO fairdb.dataset_columns (dataset_id, ordinal, original_name, column_name, chunk_index, user_id)
-            SELECT @id, i - 1, o, c, k, @userId FROM unnest(@originals, @names, @chunks) WITH ORDINALITY AS u (o, c, k, i)
+            INSERT INTO fairdb.dataset_columns (dataset_id, ordinal, original_name, column_name, chunk_index, user_id, feature_metadata)
+            SELECT @id, i - 1, o, c, k, @userId, m::jsonb FROM unnest(@originals, @names, @chunks, @metadata) WITH ORDINALITY AS u (o, c, k, m, i)
             """,
-            new { id = plan.DatasetId, originals = layout.Header.ToArray(), names = plan.ColumnNames.ToArray(), chunks = chunkOf, userId });
+            new
+            {
+                id = plan.DatasetId, originals = layout.Header.ToArray(), names = plan.ColumnNames.ToArray(), chunks = chunkOf, userId,
+                metadata = prepared.ColumnMetadata.Count == layout.Header.Count ? prepared.ColumnMetadata.ToArray() : new string?[layout.Header.Count],
+            });
     }
 }

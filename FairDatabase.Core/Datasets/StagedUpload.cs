@@ -96,10 +96,20 @@ internal sealed class StagedUpload : IAsyncDisposable
         }
     }
 
+    /// <summary>An empty temporary file to write a converted table into (then <see cref="Rewind"/> to read it).</summary>
+    public static StagedUpload CreateTemp(string? directory)
+    {
+        var path = TempPath(directory);
+        return new StagedUpload(new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose), 0, path);
+    }
+
+    private static string TempPath(string? directory) =>
+        Path.Combine(directory is { Length: > 0 } ? directory : Path.GetTempPath(), $"fairdb-upload-{Guid.NewGuid():N}.tmp");
+
     private static async Task<StagedUpload> CopyToTempFileAsync(Stream body, long maxBytes, string? directory, CancellationToken ct,
         PipeWriter? alsoTo = null)
     {
-        var path = Path.Combine(directory is { Length: > 0 } ? directory : Path.GetTempPath(), $"fairdb-upload-{Guid.NewGuid():N}.csv");
+        var path = TempPath(directory);
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         var upload = new StagedUpload(stream, 0, path);
         var buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);

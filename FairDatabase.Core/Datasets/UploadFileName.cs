@@ -1,19 +1,44 @@
 namespace FairDatabase.Core.Datasets;
 
-/// <summary>The uploaded file's name: only the last path segment counts, and it must end in .csv.</summary>
+/// <summary>What an upload holds, judged by its name's extension.</summary>
+public enum UploadKind
+{
+    /// <summary>.csv, .txt: delimited text, separator detected (<c>,</c> <c>;</c> tab <c>|</c>).</summary>
+    Delimited,
+    /// <summary>.tsv, .tab: tab-separated text.</summary>
+    TabSeparated,
+    /// <summary>.biom: BIOM 1.0 (JSON) or 2.1 (HDF5).</summary>
+    Biom,
+    /// <summary>.qza: a QIIME 2 artifact holding a feature table.</summary>
+    QiimeArtifact,
+}
+
+/// <summary>The uploaded file's name: only the last path segment counts, and its extension says what it holds.</summary>
 internal static class UploadFileName
 {
-    /// <returns>The file name without any folder, and the name without extension (the display name).</returns>
-    public static (string FileName, string DisplayName) Parse(string? uploaded)
+    public const string AcceptedList = ".csv, .tsv, .tab, .txt, .biom or .qza";
+
+    private static readonly (string Extension, UploadKind Kind)[] Extensions =
+    [
+        (".csv", UploadKind.Delimited), (".txt", UploadKind.Delimited), (".tsv", UploadKind.TabSeparated), (".tab", UploadKind.TabSeparated),
+        (".biom", UploadKind.Biom), (".qza", UploadKind.QiimeArtifact),
+    ];
+
+    /// <returns>The file name without any folder, the name without extension (the display name) and the kind.</returns>
+    public static (string FileName, string DisplayName, UploadKind Kind) Parse(string? uploaded)
     {
         // Some browsers send the client's full path, with either kind of slash.
         var name = (uploaded ?? "").Trim();
         name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
-        if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            throw new UploadValidationException(UploadProblem.NotCsv, "Only CSV files can be uploaded: choose a file whose name ends in .csv.");
-        var display = name[..^4].Trim();
-        if (display.Length == 0)
-            throw new UploadValidationException(UploadProblem.NotCsv, "The file needs a name before .csv; it becomes the dataset's name.");
-        return (name, display);
+        foreach (var (extension, kind) in Extensions)
+        {
+            if (!name.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) continue;
+            var display = name[..^extension.Length].Trim();
+            if (display.Length == 0)
+                throw new UploadValidationException(UploadProblem.NotCsv, $"The file needs a name before {extension}; it becomes the dataset's name.");
+            return (name, display, kind);
+        }
+        throw new UploadValidationException(UploadProblem.NotCsv,
+            $"This kind of file cannot be uploaded: choose a table whose name ends in {AcceptedList} (delimited text, a BIOM table or a QIIME 2 feature table).");
     }
 }

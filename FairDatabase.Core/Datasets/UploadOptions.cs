@@ -23,6 +23,12 @@ public sealed class UploadOptions
     /// <summary>Most datasets one user may keep (default 500); the next upload is refused (403).</summary>
     public int MaxDatasetsPerUser { get; set; } = 500;
 
+    /// <summary>
+    /// Most cells (rows × columns) of a table that is transposed (samples as columns, BIOM and
+    /// QIIME 2 tables): the whole table is then held in memory.
+    /// </summary>
+    public long MaxTransposeCells { get; set; } = 50_000_000;
+
     /// <summary>Where uploads are staged while they are checked and loaded; the system temp folder when empty.</summary>
     public string? TempDirectory { get; set; }
 
@@ -36,6 +42,8 @@ public sealed class UploadOptions
             yield return Configuration.OptionsRegistration.Setting(Section, nameof(MaxDatasetsPerUser), "must be at least 1");
         if (o.MaxColumns < 2)
             yield return Configuration.OptionsRegistration.Setting(Section, nameof(MaxColumns), "must be at least 2 (the id column and one data column)");
+        if (o.MaxTransposeCells < 1)
+            yield return Configuration.OptionsRegistration.Setting(Section, nameof(MaxTransposeCells), "must be a positive number of cells");
         if (o.IdHashKey is { Length: > 0 } key && System.Text.Encoding.UTF8.GetByteCount(key) < 32)
             yield return Configuration.OptionsRegistration.Setting(Section, nameof(IdHashKey), "must be at least 32 bytes long (a random secret), or empty for plain SHA-256");
         if (o.TempDirectory is { Length: > 0 } dir && !Directory.Exists(dir))

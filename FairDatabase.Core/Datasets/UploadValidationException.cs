@@ -14,6 +14,18 @@ public enum UploadProblem
     NotUtf8,
     NulCharacter,
     EmptyIds,
+    /// <summary>A byte the chosen encoding cannot decode.</summary>
+    Undecodable,
+    /// <summary>An unknown value of a form field (encoding, orientation).</summary>
+    BadOption,
+    /// <summary>A .biom file that is neither BIOM 1.0 JSON nor BIOM 2.1 HDF5, or is inconsistent.</summary>
+    BadBiom,
+    /// <summary>A .qza artifact that is not a feature table, or not a QIIME 2 artifact at all.</summary>
+    WrongArtifact,
+    /// <summary>A table too large to transpose in memory.</summary>
+    TooLargeToTranspose,
+    /// <summary>No sample id of a metadata file matches the dataset's.</summary>
+    NoMatchingSamples,
 
     /// <summary>The user's storage quota (Upload:MaxBytesPerUser) has no room for the file.</summary>
     QuotaExceeded,

@@ -11,7 +11,8 @@ namespace FairDatabase.Web.Controllers;
 
 /// <summary>The generalization workflow; every step is a POST with <c>submit_button</c>.</summary>
 [Route("data")]
-public sealed class GeneralizationController(IGeneralizationWorkflow workflow, IStoredDatasetSource datasets, IWorkingCopyPublisher publisher) : Controller
+public sealed class GeneralizationController(IGeneralizationWorkflow workflow, IStoredDatasetSource datasets, IWorkingCopyPublisher publisher,
+    IColumnChoiceMemory choices) : Controller
 {
     [HttpGet("data_generalization")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -38,7 +39,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
             {
                 "submit_columns" => await workflow.DropIdentifiersAsync(columnsToDrop ?? [], ct),
                 "submit_missing_values" => await workflow.DropMissingValueColumnsAsync(columnsToDrop ?? [], ct),
-                "submit_quasi_identifiers" => await workflow.ChooseQuasiIdentifiersAsync(quasiIdentifiers ?? [], ct),
+                "submit_quasi_identifiers" => await ChooseQuasiIdentifiersAsync(quasiIdentifiers ?? [], ct),
                 "submit_mapping" => await MapAsync(ct),
                 "preview_mapping" => await PreviewAsync(ct),
                 _ => await StartAsync(file, dataset, ct),
@@ -49,7 +50,7 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
         }
         catch (WorkingCopySourceGoneException e)
         {
-            // The working copy was forgotten; the page shows the start with the reason.
+            // The loader has already forgotten the working copy: the page is the start again, with the reason.
             return await ErrorAsync(StatusCodes.Status410Gone, e.Message, ct);
         }
         catch (AnonymizationValidationException e)
@@ -124,6 +125,14 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
 
     private static readonly string[] WorkflowExtensions = [".csv", ".tsv", ".txt"];
 
+    /// <summary>The workflow's quasi-identifiers become the privacy pages' preselection too.</summary>
+    private async Task<WorkflowView> ChooseQuasiIdentifiersAsync(string[] quasiIdentifiers, CancellationToken ct)
+    {
+        var view = await workflow.ChooseQuasiIdentifiersAsync(quasiIdentifiers, ct);
+        if (quasiIdentifiers.Length > 0) await choices.RememberAsync(quasiIdentifiers, null, ct);
+        return view;
+    }
+
     private async Task<WorkflowView> MapAsync(CancellationToken ct)
     {
         var current = await workflow.GetAsync(ct);
@@ -149,12 +158,36 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
     private async Task<IActionResult> ErrorAsync(int status, string message, CancellationToken ct)
     {
         Response.StatusCode = status;
-        return await PageAsync(await workflow.GetAsync(ct), new PageMessage(message, IsError: true), ct);
+        WorkflowView view;
+        try
+        {
+            view = await workflow.GetAsync(ct);
+        }
+        catch (WorkingCopySourceGoneException e)
+        {
+            (view, message) = (WorkflowView.Empty, e.Message);
+        }
+        return await PageAsync(view, new PageMessage(message, IsError: true), ct);
     }
 
     private async Task<ViewResult> PageAsync(WorkflowView view, PageMessage? message, CancellationToken ct)
     {
-        var stored = view.State.Step == WorkflowStep.Upload ? await datasets.ListAsync(ct) : [];
-        return View("Index", new GeneralizationPageModel(view, stored, message) { Preview = HttpContext.Items[PreviewKey] as RulePreview });
+        var step = view.State.Step;
+        var stored = step == WorkflowStep.Upload ? await datasets.ListAsync(ct) : [];
+        var preview = HttpContext.Items[PreviewKey] as RulePreview;
+        return View("Index", new GeneralizationPageModel(view, stored, message)
+        {
+            Preview = preview,
+            // A previewed or refused rule comes back as typed; after applying, the next column starts empty.
+            Rule = step == WorkflowStep.Mapping && (preview is not null || message is { IsError: true })
+                ? RuleFields.From(Request, message?.Text) : RuleFields.Empty,
+            Choices = step == WorkflowStep.QuasiIdentifiers ? await RememberedAsync(ct) : ColumnChoices.None,
+        });
+    }
+
+    private async Task<ColumnChoices> RememberedAsync(CancellationToken ct)
+    {
+        var remembered = await choices.RecallAsync(ct);
+        return new ColumnChoices(remembered.QuasiIdentifiers, remembered.SensitiveAttributes);
     }
 }

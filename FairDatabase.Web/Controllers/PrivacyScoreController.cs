@@ -1,5 +1,6 @@
 using FairDatabase.Core.Anonymization;
 using FairDatabase.Core.Anonymization.Workspace;
+using FairDatabase.Core.Anonymization.Workspace.Sources;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,11 +8,14 @@ namespace FairDatabase.Web.Controllers;
 
 /// <summary>The P29 privacy score of the working copy and its last result as JSON.</summary>
 [Route("data/p29score")]
-public sealed class PrivacyScoreController(IPrivacyWorkbench workbench) : Controller
+public sealed class PrivacyScoreController(IPrivacyWorkbench workbench, IColumnChoiceMemory memory) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        View("Score", new ScorePageModel((await workbench.CurrentAsync(ct))?.ColumnNames, ColumnChoices.None));
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var columns = (await workbench.CurrentAsync(ct))?.ColumnNames;
+        return View("Score", new ScorePageModel(columns, ChoicePreselection.Within(await memory.RecallAsync(ct), columns)));
+    }
 
     [HttpPost("")]
     public async Task<IActionResult> Calculate([FromForm(Name = "quasi_identifiers")] string[]? quasiIdentifiers,
@@ -23,7 +27,14 @@ public sealed class PrivacyScoreController(IPrivacyWorkbench workbench) : Contro
         {
             var report = await workbench.ScoreAsync(choices.QuasiIdentifiers, choices.SensitiveAttributes, ct);
             if (report is null) return Invalid(columns, choices, NoWorkingCopy.Message);
+            await memory.RememberAsync(choices.QuasiIdentifiers, choices.SensitiveAttributes, ct);
             return View("Score", new ScorePageModel(columns, choices, report));
+        }
+        catch (WorkingCopySourceGoneException e)
+        {
+            // The workflow was reset: no form to show, the message and the way back to the start.
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return View("Score", new ScorePageModel(null, ColumnChoices.None, Message: new PageMessage(e.Message, IsError: true)));
         }
         catch (AnonymizationValidationException e)
         {

@@ -39,7 +39,7 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
         if (tokenInHeader && !await IsValidTokenAsync())
             return Failure(StatusCodes.Status400BadRequest, ExpiredForm);
         if (!Request.HasFormContentType)
-            return Failure(StatusCodes.Status400BadRequest, "Choose a CSV file to upload.");
+            return Failure(StatusCodes.Status400BadRequest, "Choose a file to upload (a .csv, .tsv, .txt, .biom or .qza table).");
 
         var userId = current.Identity?.UserId ?? throw new InvalidOperationException("The login filter lets only signed-in users here.");
         var guard = new UploadFormGuard(requestLimits.Value.MaxFormFieldBytes, antiforgeryOptions.Value.FormFieldName, async formToken =>
@@ -81,13 +81,13 @@ public sealed class UploadController(IDatasetImporter importer, IUserTableCatalo
             }
             return Failure(StatusCodes.Status400BadRequest, ExpiredForm);
         }
-        if (result is null) return Failure(StatusCodes.Status400BadRequest, "Choose a CSV file to upload.");
+        if (result is null) return Failure(StatusCodes.Status400BadRequest, "Choose a file to upload (a .csv, .tsv, .txt, .biom or .qza table).");
 
         catalog.Invalidate(userId);
         HttpContext.Audit().DatasetId = result.DatasetId;
         var redirect = $"/dashboard?uploaded={result.DatasetId}";
         return WantsJson()
-            ? Json(new { ok = true, datasetId = result.DatasetId, name = result.DisplayName, rows = result.Rows, columns = result.Columns, tables = result.Tables, redirect })
+            ? Json(new { ok = true, datasetId = result.DatasetId, name = result.DisplayName, rows = result.Rows, columns = result.Columns, tables = result.Tables, detected = result.Detected, redirect })
             : Redirect(redirect);
     }
 

@@ -24,13 +24,13 @@ internal static class UploadFormReader
             var file = form.Files.GetFile("file");
             if (file is null) return null;
             await using var stream = file.OpenReadStream();
-            return await import(stream, new UploadRequest(file.FileName, form["description"], form["origin"]));
+            return await import(stream, new UploadRequest(file.FileName, form["description"], form["origin"]).WithChoices(form["orientation"], form["encoding"]));
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value
             ?? throw new InvalidDataException("The upload has no multipart boundary.");
         var reader = new MultipartReader(boundary, request.Body);
-        string? description = null, origin = null, token = null;
+        string? description = null, origin = null, orientation = null, encoding = null, token = null;
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
@@ -38,13 +38,16 @@ internal static class UploadFormReader
             if (disposition.IsFileDisposition() && name == "file")
             {
                 await guard.BeforeFileAsync(token);
-                return await import(section.Body, new UploadRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "", description, origin));
+                return await import(section.Body, new UploadRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "", description, origin)
+                    .WithChoices(orientation, encoding));
             }
             if (disposition.IsFormDisposition())
             {
                 var value = await MultipartText.ReadAsync(section, name ?? "", guard.MaxFieldBytes, ct);
                 if (name == "description") description = value;
                 else if (name == "origin") origin = value;
+                else if (name == "orientation") orientation = value;
+                else if (name == "encoding") encoding = value;
                 else if (name == guard.TokenFieldName) token = value;
             }
         }

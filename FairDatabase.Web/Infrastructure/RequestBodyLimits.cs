@@ -46,7 +46,10 @@ internal static class RequestBodyLimits
         if (http.Features.Get<IExceptionHandlerFeature>() is not null) return next(http);
         var limits = http.RequestServices.GetRequiredService<IOptions<RequestLimitOptions>>().Value;
         var upload = http.RequestServices.GetRequiredService<IOptions<UploadOptions>>().Value;
-        var isUpload = UploadPaths.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+        var path = http.Request.Path;
+        var isUpload = UploadPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            // POST /datasets/{id}/metadata: a sample-metadata file.
+            || (path.StartsWithSegments("/datasets", StringComparison.OrdinalIgnoreCase) && path.Value!.EndsWith("/metadata", StringComparison.OrdinalIgnoreCase));
         var limit = isUpload ? upload.MaxFileSizeBytes + limits.UploadFormOverheadBytes : limits.MaxBodyBytes;
 
         if (http.Request.ContentLength > limit) throw RequestBodyTooLargeException.Body(limit);

@@ -17,6 +17,12 @@ public sealed record GeneralizationPageModel(WorkflowView View, IReadOnlyList<St
     public RulePreview? Preview { get; init; }
 
     public WorkflowStep Step => View.State.Step;
+
+    /// <summary>Quasi-identifiers and sensitive attributes chosen earlier, preselected on the quasi-identifier step.</summary>
+    public ColumnChoices Choices { get; init; } = ColumnChoices.None;
+
+    /// <summary>The mapping step's rule fields as typed (kept after a preview or a refused rule).</summary>
+    public RuleFields Rule { get; init; } = RuleFields.Empty;
 }
 
 /// <summary>Column choices of a privacy form, remembered for redisplay.</summary>
@@ -46,7 +52,14 @@ public sealed record DifferentialPrivacyFields(IReadOnlyList<string> Categorical
 
 /// <summary>/privacy/differential_privacy.</summary>
 public sealed record DifferentialPrivacyPageModel(IReadOnlyList<string>? Columns, ColumnChoices Choices, DifferentialPrivacyFields Fields,
-    DifferentialPrivacySummary? Result = null, PageMessage? Message = null);
+    DifferentialPrivacySummary? Result = null, PageMessage? Message = null)
+{
+    /// <summary>How every column will be (or was) treated; null when the choices do not allow typing yet.</summary>
+    public TypingSummary? Typing { get; init; }
+
+    /// <summary>A column changed by local DP, before and after.</summary>
+    public ComparisonModel? Comparison { get; init; }
+}
 
 /// <summary>A multi-select of columns (partial _ColumnSelect).</summary>
 public sealed record ColumnSelectModel(string Name, string Label, IReadOnlyList<string> Options, IReadOnlyList<string> Selected);

@@ -9,3 +9,7 @@ public sealed record PreviewViewModel(TablePreview Preview);
 
 /// <summary>The upload form, with the size limit the page checks before sending and an error to show.</summary>
 public sealed record UploadViewModel(long MaxFileSizeBytes, string? Error = null);
+
+/// <summary>The sample-metadata page of one dataset: what is attached, and the outcome of the last attach or its error.</summary>
+public sealed record SampleMetadataViewModel(FairDatabase.Core.Datasets.Metadata.MetadataTarget Target,
+    FairDatabase.Core.Datasets.Metadata.MetadataAttachResult? Attached = null, string? Error = null);

@@ -20,7 +20,7 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     const file = form.querySelector('#file').files[0];
-    if (!file) { showError('Choose a CSV file to upload.'); return; }
+    if (!file) { showError('Choose a file to upload.'); return; }
     const max = Number(form.dataset.maxBytes);
     if (max && file.size > max) { showError('The file is larger than the ' + Math.floor(max / 1048576) + ' MB limit.'); return; }
 
@@ -33,6 +33,8 @@
     const data = new FormData();
     data.append('description', form.querySelector('#description').value);
     data.append('origin', form.querySelector('#origin').value);
+    data.append('orientation', form.querySelector('#orientation').value);
+    data.append('encoding', form.querySelector('#encoding').value);
     data.append('file', file);
 
     const xhr = new XMLHttpRequest();

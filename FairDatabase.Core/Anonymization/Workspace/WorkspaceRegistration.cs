@@ -13,6 +13,8 @@ public static class WorkspaceRegistration
         services.AddScoped<IGeneralizationWorkflow, GeneralizationWorkflow>();
         services.AddScoped<IPrivacyWorkbench, PrivacyWorkbench>();
         services.AddScoped<IWorkingCopyPublisher, WorkingCopyPublisher>();
+        services.AddScoped<IColumnChoiceMemory, ColumnChoiceMemory>();
+        services.AddScoped<IPerturbationInspector, PerturbationInspector>();
         return services;
     }
 }

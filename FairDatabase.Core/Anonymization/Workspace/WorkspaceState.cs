@@ -46,7 +46,7 @@ public sealed record AppliedOperation(string Name, IReadOnlyDictionary<string, s
 /// The recipe: the source and every choice made so far, stored as jsonb. The working copy is never
 /// stored as a table: a page reads the source columns it needs and replays these steps on them.
 /// </summary>
-public sealed record WorkspaceState
+public sealed partial record WorkspaceState
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -5,6 +5,9 @@ namespace FairDatabase.Core.Datasets.Browse;
 public sealed record DatasetSummary(Guid Id, string DisplayName, string FileName, string? Description, string? Origin,
     long Rows, int Columns, int Tables, DateTimeOffset Created, IReadOnlyList<string> TableNames)
 {
+    /// <summary>How the upload was read (kind, delimiter, encoding, orientation); null for datasets stored before this was kept.</summary>
+    public Formats.DetectedFormat? Format { get; init; }
+
     /// <summary>True for the caller's own datasets; false for one shared with the caller (read-only).</summary>
     public bool Owned { get; init; } = true;
 
@@ -58,7 +61,7 @@ public sealed class DatasetList(IUserClient db)
     {
         var rows = await s.QueryAsync<Row>(
             $"""
-            SELECT d.id, d.display_name, d.file_name, d.description, d.origin, d.row_count, d.column_count, d.created_at,
+            SELECT d.id, d.display_name, d.file_name, d.description, d.origin, d.row_count, d.column_count, d.created_at, d.source_format::text AS source_format,
                    array(SELECT t.table_name FROM fairdb.dataset_tables t WHERE t.dataset_id = d.id ORDER BY t.chunk_index) AS table_names,
                    d.user_id = auth.uid() AS owned, o.owner_email
             FROM fairdb.datasets d
@@ -70,6 +73,7 @@ public sealed class DatasetList(IUserClient db)
         return rows.Select(r => new DatasetSummary(r.id, r.display_name, r.file_name, r.description, r.origin,
             r.row_count, r.column_count, r.table_names.Length, new DateTimeOffset(DateTime.SpecifyKind(r.created_at, DateTimeKind.Utc)), r.table_names)
         {
+            Format = Formats.DetectedFormat.FromJson(r.source_format),
             Owned = r.owned,
             OwnerEmail = r.owner_email,
         }).ToList();
@@ -87,6 +91,7 @@ public sealed class DatasetList(IUserClient db)
         public int column_count { get; set; }
         public DateTime created_at { get; set; }
         public string[] table_names { get; set; } = [];
+        public string? source_format { get; set; }
         public bool owned { get; set; }
         public string? owner_email { get; set; }
     }

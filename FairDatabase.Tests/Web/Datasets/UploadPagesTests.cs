@@ -87,7 +87,7 @@ public sealed class UploadPagesTests(AppFixture fixture)
     }
 
     [Theory]
-    [InlineData("data.txt", "id,a\n1,2\n", "CSV")]
+    [InlineData("data.pdf", "id,a\n1,2\n", "cannot be uploaded")]
     [InlineData("empty.csv", "", "empty")]
     [InlineData("header.csv", "id,a\n", "header")]
     [InlineData("ragged.csv", "id,a\n1,2\n3\n4,5,6\n", "3, 4")]

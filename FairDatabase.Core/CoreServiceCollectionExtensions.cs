@@ -64,5 +64,7 @@ public static class CoreServiceCollectionExtensions
             yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.MaxAutoPrepare), "must be from 0 (off, for transaction poolers) to 1000");
         if (o.CommandTimeoutSeconds < 0)
             yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.CommandTimeoutSeconds), "must be 0 (no limit) or more");
+        if (o.IdleInTransactionTimeoutSeconds < 0)
+            yield return OptionsRegistration.Setting(DatabaseOptions.Section, nameof(o.IdleInTransactionTimeoutSeconds), "must be 0 (no limit) or more");
     }
 }

@@ -16,10 +16,13 @@ internal static class WebServiceCollectionExtensions
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<DatabaseExceptionFilter>();
+            options.Filters.Add<BodyLimitResultFilter>();
             options.Filters.Add<AuditFilter>();
         });
         services.AddFairDatabaseSessions();
         services.AddFairDatabaseRateLimits(builder.Configuration);
+        services.AddFairDatabaseRequestLimits(builder.Configuration);
+        services.AddFairDatabaseTransportSecurity(builder.Configuration);
         services.AddInstanceName(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -27,17 +30,17 @@ internal static class WebServiceCollectionExtensions
 
     public static WebApplication UseFairDatabaseWeb(this WebApplication app)
     {
+        app.UseFairDatabaseTransportSecurity();
         app.UseRequestIdHeader();
         app.UseInstanceName();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
         }
+        app.UseSecurityHeaders(); // after the exception handler, which clears headers before the error page
         app.UseStaticFiles();
-        app.UseUploadBodyLimits("/data/data_generalization");
-        // POST /datasets/{id}/metadata: a sample-metadata file.
-        app.UseUploadBodyLimits(path => path.StartsWithSegments("/datasets", StringComparison.OrdinalIgnoreCase)
-                                        && path.Value!.EndsWith("/metadata", StringComparison.OrdinalIgnoreCase));
+        app.UseNoStoreForDynamicResponses();
+        app.UseRequestBodyLimits();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -10,7 +10,7 @@ port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"
 Database__ConnectionString="$(scripts/db.sh app-url)" Database__MigrationConnectionString="$(scripts/db.sh url)" \
   Upload__MaxFileSizeBytes="${max_upload_bytes:-167772160}" \
-  Auth__JwtSecret="$(secret jwt_secret)" RateLimiting__GlobalPermitPerMinute="${RateLimiting__GlobalPermitPerMinute:-100000}" RateLimiting__AuthPermitPerMinute="${RateLimiting__AuthPermitPerMinute:-1000}" \
+  Auth__JwtSecret="$(secret jwt_secret)" Auth__CookieSecure=false RateLimiting__GlobalPermitPerMinute="${RateLimiting__GlobalPermitPerMinute:-100000}" RateLimiting__AuthPermitPerMinute="${RateLimiting__AuthPermitPerMinute:-1000}" \
   ASPNETCORE_URLS="$base" Logging__LogLevel__Default=Warning \
   dotnet "$work/app/FairDatabase.Web.dll" --Logging:LogLevel:FairDatabase.Core.Datasets=Information >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -12,6 +12,7 @@
 #   scripts/bench.sh anonymize [--rows N] [--long-rows N]
 #                                                    every anonymization step over HTTP on the wide file, and
 #                                                    P29 on a long 8-column table: seconds and peak RSS
+#   scripts/bench.sh bodies [--gigabytes N]           multi-GB chunked bodies: status, app RSS and temp disk
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -32,6 +33,7 @@ usage() {
   say "  anonymize [--rows N] [--long-rows N]"
   say "                                  time each anonymization step over HTTP on the wide benchmark file"
   say "                                  (default 10,000 rows) and P29 on a long table (default 100,000 rows)"
+  say "  bodies [--gigabytes N]          stream N GB (default 4) bodies at the app: 413, RSS and temp disk stay flat"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -65,6 +67,9 @@ case "$benchmark" in
     ;;
   anonymize)
     exec bash "$FAIRDB_ROOT/scripts/bench-anonymize.sh" "$@"
+    ;;
+  bodies)
+    exec bash "$FAIRDB_ROOT/scripts/bench-bodies.sh" "$@"
     ;;
   -h | --help | help)
     usage

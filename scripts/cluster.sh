@@ -73,6 +73,7 @@ start_instances() {
     # Migrations ran once above, straight against PostgreSQL (their advisory lock is session-level).
     Database__ConnectionString="$pooled" Database__ApplyMigrationsOnStart=false Database__MaxAutoPrepare=0 \
       Auth__JwtSecret="${Auth__JwtSecret:-$(secret jwt_secret)}" Instance__Name="app-$i" \
+      Auth__CookieSecure="${Auth__CookieSecure:-false}" ForwardedHeaders__KnownProxies__0="${ForwardedHeaders__KnownProxies__0:-127.0.0.1}" \
       ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default="${Logging__LogLevel__Default:-Warning}" \
       setsid dotnet "$CLUSTER_DIR/app/FairDatabase.Web.dll" >"$CLUSTER_DIR/app-$i.log" 2>&1 < /dev/null &
     echo $! > "$CLUSTER_DIR/app-$i.pid"

@@ -17,5 +17,7 @@ if [ -z "${Database__ConnectionString:-}" ]; then
   export Auth__JwtSecret="${Auth__JwtSecret:-$(secret jwt_secret)}"
 fi
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5000}"
+# Cookies are Secure (and __Host- prefixed) unless switched off; a plain-HTTP address needs it off.
+case "$ASPNETCORE_URLS" in https://*) ;; *) export Auth__CookieSecure="${Auth__CookieSecure:-false}" ;; esac
 say "FairDatabase starting on $ASPNETCORE_URLS"
 exec dotnet run --project FairDatabase.Web -c Release --no-launch-profile

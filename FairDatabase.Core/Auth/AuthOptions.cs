@@ -30,6 +30,12 @@ public sealed class AuthOptions
     /// <summary>The iss claim of embedded tokens.</summary>
     public string Issuer { get; set; } = "fairdatabase";
 
+    /// <summary>
+    /// Browser cookies are Secure and carry the __Host- prefix. Turn off only for development on
+    /// plain http://localhost (scripts/run.sh does); browsers then keep them without the prefix.
+    /// </summary>
+    public bool CookieSecure { get; set; } = true;
+
     /// <summary>Who may register: <c>open</c> (anyone), <c>invite</c> (holders of an admin's invitation link) or <c>closed</c>.</summary>
     public string RegistrationMode { get; set; } = "open";
 

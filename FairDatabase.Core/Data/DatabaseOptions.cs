@@ -21,6 +21,12 @@ public sealed class DatabaseOptions
     public int CommandTimeoutSeconds { get; set; } = 120;
 
     /// <summary>
+    /// Seconds a transaction may sit idle before PostgreSQL ends the session (0 = no limit). The
+    /// app never waits on a client inside a transaction, so this only catches mistakes.
+    /// </summary>
+    public int IdleInTransactionTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
     /// Statements Npgsql prepares on each server connection once they repeat (parsed and planned
     /// once). Must be 0 through a transaction pooler without prepared-statement support
     /// (PgBouncer before 1.21 in transaction mode, as scripts/cluster.sh runs it).

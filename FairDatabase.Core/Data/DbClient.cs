@@ -15,6 +15,8 @@ public class DbClient : IDbClient
     private readonly Func<DbIdentity> _identity;
     private readonly ResiliencePipeline _retry;
     private readonly int _commandTimeout;
+    private readonly string _statementTimeout;
+    private readonly string _idleTimeout;
 
     public DbClient(NpgsqlDataSource dataSource, Func<DbIdentity> identity, DbRetryPipeline retry, IOptions<DatabaseOptions> options)
     {
@@ -22,6 +24,10 @@ public class DbClient : IDbClient
         _identity = identity;
         _retry = retry.Pipeline;
         _commandTimeout = options.Value.CommandTimeoutSeconds;
+        // Enforced by PostgreSQL too, so a statement or a forgotten open transaction ends even if
+        // the app stalls. Local to the transaction (not connection options), as transaction-mode poolers need.
+        _statementTimeout = (options.Value.CommandTimeoutSeconds * 1000L).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _idleTimeout = (options.Value.IdleInTransactionTimeoutSeconds * 1000L).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public DbIdentity Identity => _identity();
@@ -55,10 +61,12 @@ public class DbClient : IDbClient
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // Role and claims in one statement, both local to the transaction (SET LOCAL ROLE is
         // set_config('role', …, true)): nothing outlives it, which PgBouncer's transaction mode needs.
-        await using (var identify = new NpgsqlCommand("SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", connection, transaction))
+        await using (var identify = new NpgsqlCommand("SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('statement_timeout', $3, true), set_config('idle_in_transaction_session_timeout', $4, true)", connection, transaction))
         {
             identify.Parameters.Add(new NpgsqlParameter { Value = identity.Role });
             identify.Parameters.Add(new NpgsqlParameter { Value = identity.ClaimsJson });
+            identify.Parameters.Add(new NpgsqlParameter { Value = _statementTimeout });
+            identify.Parameters.Add(new NpgsqlParameter { Value = _idleTimeout });
             await identify.ExecuteNonQueryAsync(ct);
         }
 

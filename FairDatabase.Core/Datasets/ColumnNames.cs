@@ -18,9 +18,10 @@ public static class ColumnNames
     public static IReadOnlyList<string> Sanitize(IReadOnlyList<string> header)
     {
         var used = new HashSet<string>(Reserved, StringComparer.Ordinal);
+        var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new string[header.Count];
         for (var i = 0; i < header.Count; i++)
-            result[i] = Unique(Clean(header[i], "col_", $"column_{i + 1}"), used);
+            result[i] = Unique(Clean(header[i], "col_", $"column_{i + 1}"), used, nextSuffix);
         return result;
     }
 
@@ -43,15 +44,30 @@ public static class ColumnNames
         return sb.Length > maxLength ? sb.ToString(0, maxLength) : sb.ToString();
     }
 
-    /// <summary>The name, or name_2, name_3… (cut so that it stays within 63 bytes) when taken.</summary>
-    private static string Unique(string name, HashSet<string> used)
+    /// <summary>
+    /// The name, or name_2, name_3… (cut so that it stays within 63 bytes) when taken. Each name
+    /// remembers the first suffix not yet tried: names are never freed, so every suffix tried
+    /// before is still taken, and 20,000 equal names cost 20,000 steps instead of 200 million.
+    /// </summary>
+    private static string Unique(string name, HashSet<string> used, Dictionary<string, int> nextSuffix)
     {
-        var candidate = name;
-        for (var n = 2; !used.Add(candidate); n++)
+        if (!nextSuffix.TryGetValue(name, out var n))
         {
-            var suffix = "_" + n;
+            if (used.Add(name))
+            {
+                nextSuffix[name] = 2;
+                return name;
+            }
+            n = 2;
+        }
+        string candidate;
+        do
+        {
+            var suffix = "_" + n++;
             candidate = (name.Length + suffix.Length > MaxIdentifierBytes ? name[..(MaxIdentifierBytes - suffix.Length)] : name) + suffix;
         }
+        while (!used.Add(candidate));
+        nextSuffix[name] = n;
         return candidate;
     }
 }

@@ -16,6 +16,7 @@ public sealed class DatasetImporter : IDatasetImporter
     private readonly IServiceRoleClient _db;
     private readonly UploadOptions _options;
     private readonly IdHasher _hasher;
+    private readonly UploadQuota _quota;
     private readonly ILogger<DatasetImporter> _logger;
 
     public DatasetImporter(IServiceRoleClient db, IOptions<UploadOptions> options, ILogger<DatasetImporter> logger)
@@ -23,6 +24,7 @@ public sealed class DatasetImporter : IDatasetImporter
         _db = db;
         _options = options.Value;
         _hasher = new IdHasher(_options.IdHashKey);
+        _quota = new UploadQuota(_options);
         _logger = logger;
     }
 
@@ -37,14 +39,17 @@ public sealed class DatasetImporter : IDatasetImporter
         var (fileName, displayName, kind) = UploadFileName.Parse(request.FileName);
         request = request with { FileName = fileName, Description = Blank(request.Description), Origin = Blank(request.Origin) };
 
+        await _quota.CheckRoomAsync(_db, userId, ct); // before receiving a file that could not be kept
         await using var prepared = await UploadPreparation.PrepareAsync(body, kind, request, _options, ct);
         var (upload, layout) = (prepared.Upload, prepared.Layout);
         var checkedAt = Stopwatch.GetElapsedTime(started);
         var plan = ImportPlan.Create(displayName, layout.Header, layout.MaxFieldBytes);
         var copier = new ChunkCopier(_hasher) { AfterFlush = AfterCopyFlush };
 
-        await _db.RunOnceAsync(async s =>
+        // A quota refusal is returned, not thrown: the database client turns exceptions into database errors.
+        var refused = await _db.RunOnceAsync<UploadValidationException?>(async s =>
         {
+            if (await _quota.RefusalBeforeLoadAsync(s, userId, upload.Length) is { } refusal) return refusal;
             await DatasetStore.CreateTablesAsync(s, plan);
             await DatasetStore.RecordAsync(s, plan, request, prepared, userId, _hasher.Algorithm);
             foreach (var chunk in plan.Chunks)
@@ -53,8 +58,9 @@ public sealed class DatasetImporter : IDatasetImporter
                 if (copied != layout.Rows)
                     throw new InvalidOperationException($"The file changed between checking and loading ({copied} rows, expected {layout.Rows}).");
             }
-            return true;
+            return null;
         }, ct);
+        if (refused is not null) throw refused;
 
         var total = Stopwatch.GetElapsedTime(started);
         _logger.LogInformation(

@@ -11,6 +11,8 @@ public static class DatasetServiceCollectionExtensions
     {
         services.AddValidatedOptions<UploadOptions>(configuration, UploadOptions.Section, UploadOptions.Validate);
         services.AddSingleton<IDatasetImporter, DatasetImporter>();
+        services.AddValidatedOptions<Browse.DownloadOptions>(configuration, Browse.DownloadOptions.Section, Browse.DownloadOptions.Validate);
+        services.AddSingleton<Browse.ExportSlots>();
         services.AddSingleton<Metadata.ISampleMetadata, Metadata.SampleMetadata>();
         return services;
     }

@@ -17,6 +17,12 @@ public sealed class UploadOptions
     /// </summary>
     public string? IdHashKey { get; set; }
 
+    /// <summary>Most bytes one user's tables may take in PostgreSQL (default 5 GB); an upload that would pass it is refused (413).</summary>
+    public long MaxBytesPerUser { get; set; } = 5L * 1024 * 1024 * 1024;
+
+    /// <summary>Most datasets one user may keep (default 500); the next upload is refused (403).</summary>
+    public int MaxDatasetsPerUser { get; set; } = 500;
+
     /// <summary>
     /// Most cells (rows × columns) of a table that is transposed (samples as columns, BIOM and
     /// QIIME 2 tables): the whole table is then held in memory.
@@ -30,6 +36,10 @@ public sealed class UploadOptions
     {
         if (o.MaxFileSizeBytes <= 0)
             yield return Configuration.OptionsRegistration.Setting(Section, nameof(MaxFileSizeBytes), "must be a positive number of bytes");
+        if (o.MaxBytesPerUser <= 0)
+            yield return Configuration.OptionsRegistration.Setting(Section, nameof(MaxBytesPerUser), "must be a positive number of bytes");
+        if (o.MaxDatasetsPerUser < 1)
+            yield return Configuration.OptionsRegistration.Setting(Section, nameof(MaxDatasetsPerUser), "must be at least 1");
         if (o.MaxColumns < 2)
             yield return Configuration.OptionsRegistration.Setting(Section, nameof(MaxColumns), "must be at least 2 (the id column and one data column)");
         if (o.MaxTransposeCells < 1)

@@ -26,6 +26,12 @@ public enum UploadProblem
     TooLargeToTranspose,
     /// <summary>No sample id of a metadata file matches the dataset's.</summary>
     NoMatchingSamples,
+
+    /// <summary>The user's storage quota (Upload:MaxBytesPerUser) has no room for the file.</summary>
+    QuotaExceeded,
+
+    /// <summary>The user already keeps Upload:MaxDatasetsPerUser datasets.</summary>
+    TooManyDatasets,
 }
 
 /// <summary>

@@ -39,4 +39,40 @@ public sealed class ColumnNamesTests
         Assert.Equal(["rowid_2", "a_b", "a_b_2", "a_b_3", "user_id_2", "a_b_2_2"], names);
         Assert.Equal(names.Count, names.Distinct().Count());
     }
+
+    [Fact]
+    public void Twenty_thousand_equal_names_get_suffixes_2_to_20000_in_order()
+    {
+        var names = ColumnNames.Sanitize(Enumerable.Repeat("Bacteroides", 20_000).ToArray());
+
+        Assert.Equal(Enumerable.Range(1, 20_000).Select(i => i == 1 ? "bacteroides" : $"bacteroides_{i}"), names);
+    }
+
+    [Fact]
+    public void De_duplication_gives_the_same_names_as_trying_every_suffix_from_2()
+    {
+        var random = new Random(20261123);
+        string[] stems = ["a", "a_2", "a_3", "rowid", "user_id", "B", new string('x', 62), new string('x', 61) + "_2", "x x", ""];
+        for (var round = 0; round < 200; round++)
+        {
+            var header = Enumerable.Range(0, random.Next(1, 60)).Select(_ => stems[random.Next(stems.Length)]).ToArray();
+            Assert.Equal(TryEverySuffix(header), ColumnNames.Sanitize(header));
+        }
+    }
+
+    /// <summary>The plain definition: the first of name, name_2, name_3… not yet taken.</summary>
+    private static List<string> TryEverySuffix(string[] header)
+    {
+        var used = new HashSet<string>(ColumnNames.Reserved, StringComparer.Ordinal);
+        var result = new List<string>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = ColumnNames.Clean(header[i], "col_", $"column_{i + 1}");
+            var candidate = name;
+            for (var n = 2; !used.Add(candidate); n++)
+                candidate = (name.Length + $"_{n}".Length > ColumnNames.MaxIdentifierBytes ? name[..(ColumnNames.MaxIdentifierBytes - $"_{n}".Length)] : name) + $"_{n}";
+            result.Add(candidate);
+        }
+        return result;
+    }
 }

@@ -23,7 +23,8 @@ public sealed class BrowserSession : IDisposable
     public BrowserSession(WebApplicationFactory<Program> factory, CookieContainer? cookies = null)
     {
         Cookies = cookies ?? new CookieContainer();
-        Client = factory.CreateDefaultClient(new CookieContainerHandler(Cookies));
+        // HTTPS, as in production: the session cookie is Secure and would not be sent over HTTP.
+        Client = factory.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(Cookies));
     }
 
     /// <summary>A browser against a real address (the cluster's balancer): same cookies and no redirects.</summary>
@@ -104,15 +105,16 @@ public sealed class BrowserSession : IDisposable
         return await Client.PostAsync(action ?? formPage, content);
     }
 
-    /// <summary>For multipart forms (file uploads): adds the token as a field and posts.</summary>
+    /// <summary>For multipart forms (file uploads): posts the token as the first field, as the page's form does, then the given parts.</summary>
     public async Task<HttpResponseMessage> PostMultipartAsync(string formPage, MultipartFormDataContent content, string? action = null)
     {
-        content.Add(new StringContent(await GetAntiforgeryTokenAsync(formPage, action)), "__RequestVerificationToken");
-        return await Client.PostAsync(action ?? formPage, content);
+        using var form = new MultipartFormDataContent { { new StringContent(await GetAntiforgeryTokenAsync(formPage, action)), "__RequestVerificationToken" } };
+        foreach (var part in content) form.Add(part);
+        return await Client.PostAsync(action ?? formPage, form);
     }
 
     /// <summary>The raw session cookie value (encrypted), or null.</summary>
-    public string? SessionCookie => Cookies.GetCookies(Client.BaseAddress!)["fairdb_session"]?.Value;
+    public string? SessionCookie => Cookies.GetCookies(Client.BaseAddress!)[FairDatabase.Web.Auth.SessionCookie.SecureName]?.Value;
 
     public void Dispose() => Client.Dispose();
 }

@@ -11,9 +11,19 @@ namespace FairDatabase.Tests.Infrastructure;
 /// Rate limits are set high by default because every test shares one client address; a test of
 /// the limits sets them itself.
 /// </summary>
-public class FairDbFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
-    : WebApplicationFactory<Program>
+public class FairDbFactory : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public FairDbFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _settings = settings;
+        _services = services;
+        // Clients speak HTTPS, as in production, so the Secure cookies travel.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
     /// <summary>Shared by every factory so that instances accept each other's tokens.</summary>
     public const string JwtSecret = "test-jwt-secret-of-at-least-32-bytes-0123456789";
 
@@ -26,8 +36,8 @@ public class FairDbFactory(IReadOnlyDictionary<string, string?>? settings = null
         builder.UseSetting("Auth:JwtSecret", JwtSecret);
         builder.UseSetting("RateLimiting:AuthPermitPerMinute", "100000");
         builder.UseSetting("RateLimiting:GlobalPermitPerMinute", "1000000");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
-        if (services is not null) builder.ConfigureTestServices(services);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 }

@@ -15,7 +15,8 @@ public sealed class RealBrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public FairDbFactory Factory { get; } = new();
+    /// <summary>Plain HTTP on loopback, so the development switch for cookies (as scripts/run.sh sets it).</summary>
+    public FairDbFactory Factory { get; } = new(new Dictionary<string, string?> { ["Auth:CookieSecure"] = "false" });
 
     /// <summary>The app's address, e.g. http://localhost:41234 (a secure context for the browser).</summary>
     public string BaseUrl { get; private set; } = "";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FairDatabase.Core.Auth;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 
 namespace FairDatabase.Web.Auth;
 
@@ -15,9 +16,15 @@ public sealed record StoredSession(string AccessToken, string RefreshToken, Date
 /// the browser holds it but can neither read nor alter it, and any app instance sharing
 /// the key ring can open it.
 /// </summary>
-public sealed class SessionCookie(IDataProtectionProvider protection)
+public sealed class SessionCookie(IDataProtectionProvider protection, IOptions<AuthOptions> options)
 {
-    public const string Name = "fairdb_session";
+    /// <summary>The name over HTTPS: __Host- makes browsers refuse it unless Secure, host-only and Path=/.</summary>
+    public const string SecureName = "__Host-fairdb_session";
+
+    /// <summary>The name when Auth:CookieSecure is off (plain-HTTP development).</summary>
+    public const string PlainName = "fairdb_session";
+
+    private readonly bool _secure = options.Value.CookieSecure;
     private static readonly object WrittenKey = new();
     private readonly IDataProtector _protector = protection.CreateProtector("FairDatabase.Web.SessionCookie.v1");
 
@@ -36,25 +43,27 @@ public sealed class SessionCookie(IDataProtectionProvider protection)
         }
     }
 
+    public string Name => _secure ? SecureName : PlainName;
+
     public void Write(HttpContext http, AuthSession session)
     {
         var stored = new StoredSession(session.AccessToken, session.RefreshToken, session.ExpiresAt);
         http.Items[WrittenKey] = stored;
-        http.Response.Cookies.Append(Name, _protector.Protect(JsonSerializer.Serialize(stored)), Options(http));
+        http.Response.Cookies.Append(Name, _protector.Protect(JsonSerializer.Serialize(stored)), Options());
     }
 
     public void Clear(HttpContext http)
     {
         http.Items[WrittenKey] = null;
-        http.Response.Cookies.Delete(Name, Options(http));
+        http.Response.Cookies.Delete(Name, Options());
     }
 
     // No Expires: a browser-session cookie; the refresh token's server-side session is what lasts.
-    private static CookieOptions Options(HttpContext http) => new()
+    private CookieOptions Options() => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
-        Secure = http.Request.IsHttps,
+        Secure = _secure,
         Path = "/",
         IsEssential = true,
     };

@@ -11,6 +11,11 @@ public sealed class DashboardController(CurrentUser current, DatasetList dataset
     [HttpGet("/dashboard")]
     public async Task<IActionResult> Index([FromQuery] int page = 1, [FromQuery] Guid? uploaded = null, CancellationToken ct = default)
     {
+        if (page < 1 || ModelState.GetFieldValidationState(nameof(page)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Error", new ErrorViewModel(StatusCodes.Status400BadRequest, "The page must be a whole number from 1 up.", HttpContext.TraceIdentifier));
+        }
         var list = await datasets.GetPageAsync(page, DatasetList.DefaultPageSize, ct);
         var justUploaded = uploaded is { } id ? await datasets.FindOwnedAsync(id, ct) : null;
         var shared = await datasets.GetSharedAsync(ct);

@@ -1,5 +1,6 @@
 using FairDatabase.Core.Audit;
 using FairDatabase.Core.Datasets.Browse;
+using FairDatabase.Web.Auth;
 using FairDatabase.Web.Audit;
 using FairDatabase.Core.Explore;
 using FairDatabase.Web.Models;
@@ -9,7 +10,8 @@ namespace FairDatabase.Web.Controllers;
 
 /// <summary>Search, preview, download and correct the signed-in user's tables (FAIRDatabase's /dashboard/* URLs).</summary>
 [Route("dashboard")]
-public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers, IColumnStatisticsStore statistics) : Controller
+public sealed class DatasetsController(IDatasetBrowser browser, TableExporter exporter, IOriginalHeaders headers, IColumnStatisticsStore statistics,
+    ExportSlots slots, CurrentUser current) : Controller
 {
     [HttpGet("search")]
     public async Task<IActionResult> Search(CancellationToken ct) =>
@@ -28,6 +30,11 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
         return View(new SearchViewModel(all, search.Trim(), matches));
     }
 
+    /// <summary>FAIRDatabase's download is a GET (scripts use it): the same ZIP as the form's POST.</summary>
+    [HttpGet("display")]
+    [Audited(AuditActions.Download)]
+    public Task<IActionResult> DisplayByLink([FromQuery] string? search, CancellationToken ct) => Display(search, ct);
+
     [HttpPost("display")]
     [Audited(AuditActions.Download)]
     public async Task<IActionResult> Display([FromForm] string? search, CancellationToken ct)
@@ -41,6 +48,14 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
                 term.Length == 0 ? "Search for a column first, then download." : $"No table has a column matching '{term}'.", IsError: true));
         }
 
+        using var slot = slots.TryEnter(current.UserId ?? Guid.Empty);
+        if (slot is null)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "30";
+            return View("Search", new SearchViewModel(await browser.ListTablesAsync(ct), term, [],
+                "You already have downloads running. Wait for one to finish, then try again.", IsError: true));
+        }
         HttpContext.Audit().Tables.AddRange(matching.Select(t => t.Name));
         HttpContext.Audit().Detail = "search: " + term;
         var exports = new List<ExportTable>();

@@ -28,7 +28,6 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
     }
 
     [HttpPost("data_generalization")]
-    [RequestFormLimits(ValueCountLimit = 100_000)]
     [Audited(AuditActions.WorkflowStart, WhenField = "submit_button", WhenValues = ["submit_dataset", "submit_file"], DatasetNameField = "dataset")]
     public async Task<IActionResult> Step([FromForm(Name = "submit_button")] string? submit, IFormFile? file,
         [FromForm(Name = "dataset")] string? dataset, [FromForm(Name = "columns_to_drop")] string[]? columnsToDrop,

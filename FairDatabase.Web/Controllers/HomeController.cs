@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FairDatabase.Web.Auth;
+using FairDatabase.Web.Infrastructure;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -26,6 +27,7 @@ public sealed class HomeController(CurrentUser current) : Controller
         var requestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         var (status, message) = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error switch
         {
+            RequestBodyTooLargeException e => (StatusCodes.Status413PayloadTooLarge, e.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (StatusCodes.Status413PayloadTooLarge, "The upload is larger than this server accepts."),
             BadHttpRequestException e => (e.StatusCode, "The request could not be read."),

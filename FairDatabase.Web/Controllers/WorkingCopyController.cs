@@ -35,10 +35,14 @@ public sealed class WorkingCopyController(IAnonymizationWorkspaceStore store, IW
     }
 
     /// <summary>
-    /// FAIRDatabase's link back to the dashboard; leaving resets the workflow so the next visit
-    /// starts fresh. GET as well as POST because the original is a plain link.
+    /// FAIRDatabase's link back to the dashboard. A GET changes nothing (a link, a prefetch or
+    /// another site's image tag must not wipe the working copy): it asks for confirmation with a
+    /// form that POSTs.
     /// </summary>
     [HttpGet("/dashboard/return_to_dashboard")]
+    public IActionResult ConfirmReturn() => View();
+
+    /// <summary>Leaving resets the workflow so the next visit starts fresh.</summary>
     [HttpPost("/dashboard/return_to_dashboard")]
     public async Task<IActionResult> ReturnToDashboard(CancellationToken ct)
     {

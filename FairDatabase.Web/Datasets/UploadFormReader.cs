@@ -1,17 +1,23 @@
 using FairDatabase.Core.Datasets;
+using FairDatabase.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace FairDatabase.Web.Datasets;
 
+/// <summary>How the upload form is guarded while it streams: text fields are bounded, and the
+/// antiforgery token (a form field before the file, when no header carried it) is checked before
+/// the file's first byte is read.</summary>
+internal sealed record UploadFormGuard(int MaxFieldBytes, string TokenFieldName, Func<string?, Task> BeforeFileAsync);
+
 /// <summary>
-/// Reads the upload form without buffering the file: text fields first, then the file section's
-/// body is handed to <paramref name="import"/> as it arrives. When the form was already read
-/// (a plain browser post whose antiforgery token sat in the form), the buffered file is used.
+/// Reads the upload form without buffering the file: text fields first (each at most
+/// <see cref="UploadFormGuard.MaxFieldBytes"/>), then the file section's body is handed to
+/// <paramref name="import"/> as it arrives. When the form was already read, the buffered file is used.
 /// </summary>
 internal static class UploadFormReader
 {
-    public static async Task<ImportResult?> ReadAsync(HttpRequest request, Func<Stream, UploadRequest, Task<ImportResult>> import, CancellationToken ct)
+    public static async Task<ImportResult?> ReadAsync(HttpRequest request, UploadFormGuard guard, Func<Stream, UploadRequest, Task<ImportResult>> import, CancellationToken ct)
     {
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is { } form)
         {
@@ -24,21 +30,25 @@ internal static class UploadFormReader
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value
             ?? throw new InvalidDataException("The upload has no multipart boundary.");
         var reader = new MultipartReader(boundary, request.Body);
-        string? description = null, origin = null, orientation = null, encoding = null;
+        string? description = null, origin = null, orientation = null, encoding = null, token = null;
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
             var name = disposition.Name.Value;
             if (disposition.IsFileDisposition() && name == "file")
+            {
+                await guard.BeforeFileAsync(token);
                 return await import(section.Body, new UploadRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "", description, origin)
                     .WithChoices(orientation, encoding));
+            }
             if (disposition.IsFormDisposition())
             {
-                var value = await section.ReadAsStringAsync(ct);
+                var value = await MultipartText.ReadAsync(section, name ?? "", guard.MaxFieldBytes, ct);
                 if (name == "description") description = value;
                 else if (name == "origin") origin = value;
                 else if (name == "orientation") orientation = value;
                 else if (name == "encoding") encoding = value;
+                else if (name == guard.TokenFieldName) token = value;
             }
         }
         return null;

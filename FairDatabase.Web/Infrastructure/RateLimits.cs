@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using FairDatabase.Core.Configuration;
 using Microsoft.AspNetCore.RateLimiting;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace FairDatabase.Web.Infrastructure;
 
-/// <summary>Section <c>RateLimiting</c>: requests per minute per client address.</summary>
+/// <summary>Section <c>RateLimiting</c>: requests per minute per signed-in user, or per client address for visitors.</summary>
 public sealed class RateLimitingOptions
 {
     public const string Section = "RateLimiting";
@@ -13,7 +14,7 @@ public sealed class RateLimitingOptions
     /// <summary>Sign-in and registration POSTs (each counted on its own).</summary>
     public int AuthPermitPerMinute { get; set; } = 5;
 
-    /// <summary>Every page together.</summary>
+    /// <summary>Every page together, per signed-in user (per address for visitors).</summary>
     public int GlobalPermitPerMinute { get; set; } = 300;
 }
 
@@ -33,7 +34,7 @@ internal static class RateLimits
             var limits = settings.Value;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                PerMinute(ClientAddress(http), limits.GlobalPermitPerMinute));
+                PerMinute(UserOrAddress(http), limits.GlobalPermitPerMinute));
             // Keyed by endpoint, not path: /AUTH/Login/ reaches the same action and must share its budget.
             o.AddPolicy(AuthPolicy, http => PerMinute(ClientAddress(http) + " " + http.GetEndpoint()?.DisplayName, limits.AuthPermitPerMinute));
             o.OnRejected = (context, ct) => WriteRejectionAsync(context.HttpContext, ct);
@@ -41,8 +42,17 @@ internal static class RateLimits
         return services;
     }
 
-    // Behind a proxy this is the proxy unless forwarded headers are configured in front of it.
+    // Behind a proxy this is the proxy unless it is listed in ForwardedHeaders (see TransportSecurity).
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// A lab behind one NAT address must not share one budget: a signed-in request (authentication
+    /// runs before the limiter) counts against its user, a visitor's against its address.
+    /// </summary>
+    private static string UserOrAddress(HttpContext http) =>
+        http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user
+            ? "user " + user
+            : "address " + ClientAddress(http);
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

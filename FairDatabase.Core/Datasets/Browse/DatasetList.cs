@@ -47,7 +47,9 @@ public sealed class DatasetList(IUserClient db)
         return await db.RunAsync(async s =>
         {
             var total = await s.ExecuteScalarAsync<int>("SELECT count(*)::int FROM fairdb.datasets WHERE user_id = auth.uid()");
-            var items = await QueryAsync(s, "WHERE d.user_id = auth.uid()", new { limit = pageSize, offset = (page - 1) * pageSize });
+            // A page past the end shows the last one (and the offset is computed in long: page may be int.MaxValue).
+            page = Math.Min(page, Math.Max(1, (int)(((long)total + pageSize - 1) / pageSize)));
+            var items = await QueryAsync(s, "WHERE d.user_id = auth.uid()", new { limit = pageSize, offset = (long)(page - 1) * pageSize });
             return new DatasetPage(items, page, pageSize, total);
         }, ct);
     }

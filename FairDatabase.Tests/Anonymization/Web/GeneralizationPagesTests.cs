@@ -162,12 +162,15 @@ public sealed class GeneralizationPagesTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Return_to_dashboard_resets_the_workflow()
+    public async Task Return_to_dashboard_asks_on_GET_and_resets_the_workflow_on_POST()
     {
         using var browser = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
         await browser.ReachMappingAsync();
 
-        using var response = await browser.Client.GetAsync("/dashboard/return_to_dashboard");
+        var confirmation = await browser.GetDocumentAsync("/dashboard/return_to_dashboard");
+        Assert.NotNull(confirmation.QuerySelector("form#return-form[method=post]"));
+        Assert.Equal(5, Step(await browser.GetDocumentAsync(Workflow))); // the GET changed nothing
+        using var response = await browser.PostFormAsync("/dashboard/return_to_dashboard", new());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/dashboard", response.Headers.Location?.OriginalString);

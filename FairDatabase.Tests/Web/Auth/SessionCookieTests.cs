@@ -14,19 +14,20 @@ namespace FairDatabase.Tests.Web.Auth;
 public sealed class SessionCookieTests(AppFixture fixture)
 {
     [Fact]
-    public async Task The_session_cookie_is_HttpOnly_SameSite_Lax_and_holds_no_readable_token()
+    public async Task The_session_cookie_is_Host_prefixed_Secure_HttpOnly_SameSite_Lax_and_holds_no_readable_token()
     {
         using var browser = new BrowserSession(fixture.Factory);
         var email = BrowserSession.NewEmail();
         await browser.RegisterAsync(email, BrowserSession.DefaultPassword);
         var response = await browser.SignInAsync(email, BrowserSession.DefaultPassword);
 
-        var header = Assert.Single(response.Headers.GetValues("Set-Cookie"), h => h.StartsWith("fairdb_session=", StringComparison.Ordinal));
+        var header = Assert.Single(response.Headers.GetValues("Set-Cookie"), h => h.StartsWith(SessionCookie.SecureName + "=", StringComparison.Ordinal));
         var attributes = header.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToList();
         Assert.Contains("httponly", attributes);
         Assert.Contains("samesite=lax", attributes);
         Assert.Contains("path=/", attributes);
-        Assert.DoesNotContain("secure", attributes); // plain HTTP here; Secure is set over HTTPS
+        Assert.Contains("secure", attributes);
+        Assert.DoesNotContain(attributes, a => a.StartsWith("domain=", StringComparison.Ordinal)); // __Host-: host-only
         // The cookie carries the tokens, but only the app's key ring can open it.
         var value = browser.SessionCookie!;
         var protector = fixture.Factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("FairDatabase.Web.SessionCookie.v1");
@@ -43,7 +44,7 @@ public sealed class SessionCookieTests(AppFixture fixture)
         using var member = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
         var value = member.SessionCookie!;
         var tampered = value[..20] + (value[20] == 'A' ? 'B' : 'A') + value[21..];
-        member.Cookies.Add(member.Client.BaseAddress!, new Cookie("fairdb_session", tampered));
+        member.Cookies.Add(member.Client.BaseAddress!, new Cookie(SessionCookie.SecureName, tampered));
 
         var response = await member.Client.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using FairDatabase.Tests.Infrastructure;
+using FairDatabase.Web.Auth;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairDatabase.Tests.Web.Auth;
@@ -41,7 +42,7 @@ public sealed class SessionRefreshTests(ClockedAppFixture app) : IClassFixture<C
         var response = await member.Client.GetAsync("/dashboard");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(response.Headers.GetValues("Set-Cookie"), h => h.StartsWith("fairdb_session=", StringComparison.Ordinal));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), h => h.StartsWith(SessionCookie.SecureName + "=", StringComparison.Ordinal));
         Assert.NotEqual(before, member.SessionCookie);
         Assert.Equal((2, 1), await RefreshTokensOf(member.Email!)); // rotated: old spent, child issued
 
@@ -82,7 +83,7 @@ public sealed class SessionRefreshTests(ClockedAppFixture app) : IClassFixture<C
             s => s.AddSingleton<TimeProvider>(app.Clock));
         using var member = await BrowserSession.RegisterAndSignInAsync(strict);
         var stolen = new System.Net.CookieContainer();
-        stolen.Add(member.Client.BaseAddress!, new Cookie("fairdb_session", member.SessionCookie));
+        stolen.Add(member.Client.BaseAddress!, new Cookie(SessionCookie.SecureName, member.SessionCookie));
         app.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync("/dashboard")).StatusCode); // rotates
 

@@ -90,7 +90,7 @@ public sealed class WidePagesTests(AppFixture fixture)
         Assert.Equal("Number of classes", chart.GetProperty("yLabel").GetString());
         Assert.Equal(["1", "2"], chart.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal([1.0, 2.0], chart.GetProperty("series")[0].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
-        Assert.Contains(page.QuerySelectorAll("script"), s => s.GetAttribute("src")!.StartsWith("/js/charts.js", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll("script"), s => s.GetAttribute("src")!.StartsWith("/js/anon-charts.js", StringComparison.Ordinal));
     }
 
     [Fact]

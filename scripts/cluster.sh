@@ -67,12 +67,14 @@ start_instances() {
   # Through the pooler: no session state survives a transaction, so no reset on close (it would
   # be a wasted round trip) and no server-side prepared statements (Npgsql's default).
   local pooled="Host=127.0.0.1;Port=$PGBOUNCER_PORT;Database=$FAIRDB_DB_NAME;Username=$FAIRDB_APP_ROLE;Password=$(secret pg_app_password);No Reset On Close=true;Max Auto Prepare=0"
+  # Read once here: expansions in the backgrounded commands below would race to create it.
+  local jwt="${Auth__JwtSecret:-$(secret jwt_secret)}"
   for i in $(seq 1 "$n"); do
     port=$((INSTANCE_PORT + i - 1))
     alive "$CLUSTER_DIR/app-$i.pid" && continue
     # Migrations ran once above, straight against PostgreSQL (their advisory lock is session-level).
     Database__ConnectionString="$pooled" Database__ApplyMigrationsOnStart=false Database__MaxAutoPrepare=0 \
-      Auth__JwtSecret="${Auth__JwtSecret:-$(secret jwt_secret)}" Instance__Name="app-$i" \
+      Auth__JwtSecret="$jwt" Instance__Name="app-$i" \
       Auth__CookieSecure="${Auth__CookieSecure:-false}" ForwardedHeaders__KnownProxies__0="${ForwardedHeaders__KnownProxies__0:-127.0.0.1}" \
       ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default="${Logging__LogLevel__Default:-Warning}" \
       setsid dotnet "$CLUSTER_DIR/app/FairDatabase.Web.dll" >"$CLUSTER_DIR/app-$i.log" 2>&1 < /dev/null &

@@ -17,7 +17,8 @@ secret() {
   local file="$FAIRDB_SECRETS_DIR/$1"
   if [ ! -s "$file" ]; then
     mkdir -p "$FAIRDB_SECRETS_DIR" && chmod 700 "$FAIRDB_SECRETS_DIR"
-    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file")
+    # Written aside and renamed, so a concurrent reader never sees a half-written secret.
+    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file.$BASHPID" && mv -n "$file.$BASHPID" "$file"; rm -f "$file.$BASHPID")
   fi
   cat "$file"
 }

@@ -16,13 +16,13 @@ public sealed class ColumnStatisticsService(IUserClient db, IColumnStatisticsSto
 {
     public async Task<string?> GetJsonAsync(Guid datasetId, CancellationToken ct)
     {
-        // RLS shows kept statistics only to the dataset's owner, so a hit needs no further check.
+        // RLS shows kept statistics only to the dataset's owner and grantees, so a hit needs no further check.
         if (await store.GetJsonAsync(datasetId, ct) is { } kept) return kept;
         var layout = await DatasetLayout.LoadAsync(db, datasetId, ct);
         if (layout is null) return null;
         var claim = await store.ClaimAsync(datasetId, ct);
         var json = JsonSerializer.Serialize(await calculator.ComputeAsync(layout, ct));
-        await store.SaveAsync(datasetId, claim, json, ct);
+        if (claim is { } owned) await store.SaveAsync(datasetId, owned, json, ct); // a grantee's figures are not kept
         return json;
     }
 

@@ -3,8 +3,8 @@ using FairDatabase.Core.Data;
 namespace FairDatabase.Core.Explore;
 
 /// <summary>
-/// Keeps computed statistics in <c>fairdb.column_statistics</c> (owner-only RLS) until the dataset
-/// changes. A computation first claims the row with a fresh token and stores its result only if
+/// Keeps computed statistics in <c>fairdb.column_statistics</c> (owner writes, owner and grantees
+/// read) until the dataset changes. A computation first claims the row with a fresh token and stores its result only if
 /// the token is still there, so an invalidation that lands while it runs is never overwritten
 /// with stale figures.
 /// </summary>
@@ -13,7 +13,8 @@ public interface IColumnStatisticsStore
     /// <summary>The kept statistics as JSON text, or null when there are none.</summary>
     Task<string?> GetJsonAsync(Guid datasetId, CancellationToken ct);
 
-    Task<Guid> ClaimAsync(Guid datasetId, CancellationToken ct);
+    /// <summary>Null when the caller does not own the dataset: a grantee reads kept statistics but never writes them.</summary>
+    Task<Guid?> ClaimAsync(Guid datasetId, CancellationToken ct);
 
     Task SaveAsync(Guid datasetId, Guid claim, string json, CancellationToken ct);
 
@@ -30,18 +31,18 @@ public sealed class ColumnStatisticsStore(IUserClient db) : IColumnStatisticsSto
         db.RunAsync(s => s.QuerySingleOrDefaultAsync<string?>(
             "SELECT columns::text FROM fairdb.column_statistics WHERE dataset_id = @datasetId AND columns IS NOT NULL", new { datasetId }), ct);
 
-    public Task<Guid> ClaimAsync(Guid datasetId, CancellationToken ct)
+    public Task<Guid?> ClaimAsync(Guid datasetId, CancellationToken ct)
     {
         var claim = Guid.NewGuid();
         return db.RunAsync(async s =>
         {
-            await s.ExecuteAsync(
+            var claimed = await s.ExecuteAsync(
                 """
                 INSERT INTO fairdb.column_statistics (dataset_id, user_id, claim)
-                SELECT d.id, d.user_id, @claim FROM fairdb.datasets d WHERE d.id = @datasetId
+                SELECT d.id, d.user_id, @claim FROM fairdb.datasets d WHERE d.id = @datasetId AND d.user_id = auth.uid()
                 ON CONFLICT (dataset_id) DO UPDATE SET claim = excluded.claim, columns = NULL, computed_at = NULL
                 """, new { datasetId, claim });
-            return claim;
+            return claimed == 1 ? claim : (Guid?)null;
         }, ct);
     }
 

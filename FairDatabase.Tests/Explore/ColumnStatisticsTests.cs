@@ -69,10 +69,30 @@ public sealed class ColumnStatisticsTests
         var dataset = await ExploreTables.ImportAsync(owner);
         var store = new ColumnStatisticsStore(Clients.User(owner));
 
-        var claim = await store.ClaimAsync(dataset.DatasetId, CancellationToken.None);
+        var claim = await store.ClaimAsync(dataset.DatasetId, CancellationToken.None) ?? throw new InvalidOperationException("The owner claims.");
         await store.InvalidateAsync(dataset.DatasetId, CancellationToken.None);
         await store.SaveAsync(dataset.DatasetId, claim, "[]", CancellationToken.None);
 
         Assert.Null(await store.GetJsonAsync(dataset.DatasetId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_grantee_gets_the_statistics_and_reads_the_kept_ones_but_never_writes_them()
+    {
+        var owner = await TestDatabase.CreateUserAsync();
+        var granteeEmail = $"grantee-{Guid.NewGuid():N}@example.test";
+        var grantee = await TestDatabase.CreateUserAsync(granteeEmail);
+        var dataset = await ExploreTables.ImportAsync(owner);
+        Assert.True(await Clients.User(owner).RunAsync(s => s.ExecuteScalarAsync<bool>(
+            "SELECT fairdb.share_dataset(@id, @email)", new { id = dataset.DatasetId, email = granteeEmail }), CancellationToken.None));
+
+        var computed = await Service(grantee).GetJsonAsync(dataset.DatasetId, CancellationToken.None);
+        Assert.NotNull(computed);
+        var store = new ColumnStatisticsStore(Clients.User(grantee));
+        Assert.Null(await store.GetJsonAsync(dataset.DatasetId, CancellationToken.None)); // not kept for the grantee
+        Assert.Null(await store.ClaimAsync(dataset.DatasetId, CancellationToken.None));
+
+        var kept = await Service(owner).GetJsonAsync(dataset.DatasetId, CancellationToken.None);
+        Assert.Equal(kept, await store.GetJsonAsync(dataset.DatasetId, CancellationToken.None)); // the owner's copy is readable
     }
 }

@@ -18,7 +18,8 @@ secret() {
   if [ ! -s "$file" ]; then
     mkdir -p "$FAIRDB_SECRETS_DIR" && chmod 700 "$FAIRDB_SECRETS_DIR"
     # Written aside and renamed, so a concurrent reader never sees a half-written secret.
-    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file.$BASHPID" && mv -n "$file.$BASHPID" "$file"; rm -f "$file.$BASHPID")
+    local aside="$file.$BASHPID"
+    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$aside" && mv -n "$aside" "$file"; rm -f "$aside")
   fi
   cat "$file"
 }

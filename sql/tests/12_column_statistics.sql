@@ -5,7 +5,7 @@ SELECT plan(12);
 
 SELECT has_table('fairdb', 'column_statistics', 'fairdb.column_statistics exists');
 SELECT is((SELECT relrowsecurity FROM pg_class WHERE oid = 'fairdb.column_statistics'::regclass), true, 'RLS is enabled');
-SELECT policies_are('fairdb', 'column_statistics', ARRAY['owner_select', 'owner_insert', 'owner_update', 'owner_delete', 'service_role_full_access']);
+SELECT policies_are('fairdb', 'column_statistics', ARRAY['owner_select', 'grantee_select', 'owner_insert', 'owner_update', 'owner_delete', 'service_role_full_access']);
 SELECT table_privs_are('fairdb', 'column_statistics', 'anon', ARRAY[]::text[]);
 SELECT table_privs_are('fairdb', 'column_statistics', 'authenticated', ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
 

@@ -35,7 +35,15 @@ public sealed record RiskFigures(
     double Threshold,
     long PopulationRows,
     IReadOnlyList<string> QuasiIdentifiers,
-    IReadOnlyList<RiskDriver> Drivers);
+    IReadOnlyList<RiskDriver> Drivers)
+{
+    /// <summary>
+    /// True when no population was available (the workflow started from an uploaded file, or the
+    /// source dataset is gone or no longer readable) and the release itself stood in for it, so
+    /// F = f and the journalist and marketer figures equal the prosecutor ones.
+    /// </summary>
+    public bool PopulationIsRelease { get; init; }
+}
 
 /// <summary>How much one quasi-identifier drives uniqueness.</summary>
 public sealed record RiskDriver(string QuasiIdentifier, double UniquesResolvedShare);

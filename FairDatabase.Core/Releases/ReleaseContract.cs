@@ -105,3 +105,13 @@ public interface IReleaseReader
     /// <summary>Writes data.csv (the stored snapshot) to <paramref name="destination"/>; false when not visible.</summary>
     Task<bool> CopyDataCsvAsync(Guid id, Stream destination, CancellationToken ct);
 }
+
+/// <summary>
+/// Builds the schema.org Dataset JSON-LD of a release's landing page (the exports feature
+/// provides it; without one the page carries no JSON-LD). Returns the JSON text only — the page
+/// escapes it for its &lt;script type="application/ld+json"&gt; element.
+/// </summary>
+public interface IReleaseJsonLd
+{
+    string Build(Release release, Uri landingPage);
+}

@@ -16,6 +16,10 @@ public static class AuditActions
     public const string AdminBan = "admin_ban";
     public const string AdminUnban = "admin_unban";
     public const string AdminInvite = "admin_invite";
+    public const string MfaEnrol = "mfa_enrol";
+    public const string MfaVerify = "mfa_verify";
+    public const string MfaDisable = "mfa_disable";
+    public const string MfaSignIn = "mfa_sign_in";
 }
 
 /// <summary>

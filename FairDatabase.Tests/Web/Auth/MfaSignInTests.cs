@@ -1,5 +1,7 @@
 using System.Net;
+using FairDatabase.Core.Audit;
 using FairDatabase.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FairDatabase.Tests.Web.Auth;
 
@@ -119,5 +121,23 @@ public sealed class MfaSignInTests(MfaAppFixture app) : IClassFixture<MfaAppFixt
         using var again = await PasswordStepAsync(app, owner.Email!);
         Assert.Equal(HttpStatusCode.BadRequest, (await SecondStepAsync(again, codes[3])).StatusCode);
         Assert.Equal("/dashboard", (await SecondStepAsync(again, codes[4])).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_second_step_is_audited_with_its_user_and_answer()
+    {
+        var (owner, secret, _) = await app.UserWithMfaAsync();
+        using var _o = owner;
+        using var browser = await PasswordStepAsync(app, owner.Email!);
+        await SecondStepAsync(browser, MfaAppFixture.Wrong(app.NextCode(secret)));
+        await SecondStepAsync(browser, app.NextCode(secret));
+        await app.Factory.Services.GetRequiredService<IAuditLog>().FlushAsync(default);
+
+        var statuses = await MfaAppFixture.ScalarAsync<string>(
+            """
+            SELECT string_agg(a.action || ' ' || a.status, ',' ORDER BY a.at, a.status DESC) FROM fairdb.audit_log a JOIN auth.users u ON u.id = a.user_id
+            WHERE u.email = @email AND a.action LIKE 'mfa%'
+            """, new { email = owner.Email });
+        Assert.Equal("mfa_enrol 200,mfa_verify 200,mfa_sign_in 400,mfa_sign_in 302", statuses);
     }
 }

@@ -5,6 +5,10 @@ public static class AuditActions
 {
     public const string SignIn = "sign_in";
     public const string SignOut = "sign_out";
+    public const string MfaEnrol = "mfa_enrol";
+    public const string MfaVerify = "mfa_verify";
+    public const string MfaDisable = "mfa_disable";
+    public const string MfaSignIn = "mfa_sign_in";
     public const string Upload = "upload";
     public const string Preview = "preview";
     public const string Download = "download";
@@ -16,10 +20,6 @@ public static class AuditActions
     public const string AdminBan = "admin_ban";
     public const string AdminUnban = "admin_unban";
     public const string AdminInvite = "admin_invite";
-    public const string MfaEnrol = "mfa_enrol";
-    public const string MfaVerify = "mfa_verify";
-    public const string MfaDisable = "mfa_disable";
-    public const string MfaSignIn = "mfa_sign_in";
 }
 
 /// <summary>

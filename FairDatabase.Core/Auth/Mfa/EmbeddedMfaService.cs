@@ -42,10 +42,7 @@ public sealed class EmbeddedMfaService(IServiceRoleClient db, IAuthService auth,
             ?? throw new MfaException(MfaErrorCode.WrongState, "There is no set-up to finish: start it again on this page.");
         var method = await CheckAsync(caller, factor, code, allowRecovery: false, ct);
         await db.RunAsync(s => s.ExecuteAsync(
-            """
-            UPDATE auth.mfa_factors SET status = 'verified', updated_at = @now WHERE id = @fid;
-            DELETE FROM auth.sessions WHERE user_id = @uid AND id <> @sid AND aal = 'aal1';
-            """, new { fid = factor.Id, uid = caller.User.Id, sid = caller.User.SessionId, now = time.GetUtcNow() }), ct);
+            "UPDATE auth.mfa_factors SET status = 'verified', updated_at = @now WHERE id = @fid", new { fid = factor.Id, now = time.GetUtcNow() }), ct);
         var codes = await ledger.IssueRecoveryCodesAsync(caller.User.Id, ct);
         return new MfaConfirmation(await UpgradeSessionAsync(caller, method, ct), codes);
     }
@@ -87,12 +84,17 @@ public sealed class EmbeddedMfaService(IServiceRoleClient db, IAuthService auth,
         throw await ledger.CountWrongCodeAsync(userId, ct);
     }
 
-    /// <summary>Marks the session aal2 with the method, then refreshes: the new tokens carry aal2 and the amr entry.</summary>
+    /// <summary>
+    /// Marks the session aal2 with the method, then refreshes: the new tokens carry aal2 and the amr
+    /// entry. As GoTrue does at every factor verification, the user's other aal1 sessions end: none
+    /// may skip the second factor (a half sign-in elsewhere starts again).
+    /// </summary>
     private async Task<AuthSession> UpgradeSessionAsync(MfaCaller caller, string method, CancellationToken ct)
     {
         await db.RunAsync(s => s.ExecuteAsync(
             """
             UPDATE auth.sessions SET aal = 'aal2', updated_at = now() WHERE id = @sid AND user_id = @uid;
+            DELETE FROM auth.sessions WHERE user_id = @uid AND id <> @sid AND aal = 'aal1';
             INSERT INTO auth.mfa_amr_claims (session_id, authentication_method, created_at, updated_at)
             SELECT id, @method, @now, @now FROM auth.sessions WHERE id = @sid AND user_id = @uid
             ON CONFLICT (session_id, authentication_method) DO UPDATE SET created_at = excluded.created_at, updated_at = excluded.updated_at;

@@ -19,7 +19,7 @@ public interface IMfaService
     /// </summary>
     Task<MfaConfirmation> ConfirmAsync(MfaCaller caller, string code, CancellationToken ct);
 
-    /// <summary>The sign-in step: a current code or an unused recovery code; returns the session's aal2 tokens.</summary>
+    /// <summary>The sign-in step: a current code or an unused recovery code; returns the session's aal2 tokens (other aal1 sessions end).</summary>
     Task<AuthSession> CompleteSignInAsync(MfaCaller caller, string code, CancellationToken ct);
 
     /// <summary>Removes the factor and the recovery codes after checking a current code (or a recovery code).</summary>

@@ -75,15 +75,29 @@ public sealed class MfaSignInTests(MfaAppFixture app) : IClassFixture<MfaAppFixt
     {
         var (owner, secret, _) = await app.UserWithMfaAsync();
         using var _o = owner;
-        using var first = await PasswordStepAsync(app, owner.Email!);
-        using var second = await PasswordStepAsync(app, owner.Email!);
+        using var browser = await PasswordStepAsync(app, owner.Email!);
         var code = app.NextCode(secret);
 
-        Assert.Equal("/dashboard", (await SecondStepAsync(first, code)).Headers.Location?.OriginalString);
-        var replay = await SecondStepAsync(second, code);
+        Assert.Equal("/dashboard", (await SecondStepAsync(browser, code)).Headers.Location?.OriginalString);
+        var replay = await browser.PostFormAsync("/account/mfa", new() { ["code"] = code }, "/account/mfa/disable");
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
-        Assert.Contains("already used", (await BrowserSession.ParseAsync(replay)).QuerySelector("#message")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("/dashboard", (await SecondStepAsync(second, app.NextCode(secret))).Headers.Location?.OriginalString);
+        var page = await BrowserSession.ParseAsync(replay);
+        Assert.Contains("already used", page.QuerySelector("#message")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("On", page.QuerySelector("#mfa-state .badge")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Completing_the_second_step_ends_the_users_other_half_sign_ins_but_not_full_sessions()
+    {
+        var (owner, secret, _) = await app.UserWithMfaAsync();
+        using var _o = owner;
+        using var first = await PasswordStepAsync(app, owner.Email!);
+        using var second = await PasswordStepAsync(app, owner.Email!);
+
+        Assert.Equal("/dashboard", (await SecondStepAsync(first, app.NextCode(secret))).Headers.Location?.OriginalString);
+        var late = await SecondStepAsync(second, app.NextCode(secret));
+        Assert.Equal("/auth/login", late.Headers.Location?.OriginalString); // its aal1 session is gone: sign in again
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync("/dashboard")).StatusCode);
     }
 
     [Fact]

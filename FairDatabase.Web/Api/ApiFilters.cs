@@ -1,0 +1,48 @@
+using FairDatabase.Core.ApiTokens;
+using FairDatabase.Web.Audit;
+using FairDatabase.Web.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace FairDatabase.Web.Api;
+
+/// <summary>
+/// Names the token in the call's audit row (its id, never the token). A resource filter on the
+/// controller, so it runs inside the global audit filter and before the action.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class AuditApiTokenAttribute : Attribute, IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        if (context.HttpContext.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value is { } id)
+            context.HttpContext.Audit().Detail = "token " + id;
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
+    }
+}
+
+/// <summary>
+/// Refuses a read-scope token with 403 before anything reads the request body. Runs inside the
+/// audit filter, so the refusal is recorded like any other call.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class RequireWriteScopeAttribute : Attribute, IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        if (context.HttpContext.User.FindFirst(ApiTokenAuthenticationHandler.ScopeClaim)?.Value == ApiTokenScopes.ToText(ApiTokenScope.Write)) return;
+        context.Result = new ObjectResult(ApiProblems.Create(StatusCodes.Status403Forbidden, "Forbidden",
+            "This token has the read scope; uploading needs a token with the write scope (create one at /account/tokens)."))
+        {
+            StatusCode = StatusCodes.Status403Forbidden,
+            ContentTypes = { ApiProblems.ContentType },
+        };
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
+    }
+}

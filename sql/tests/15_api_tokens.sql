@@ -17,8 +17,8 @@ INSERT INTO auth.users (id, email) VALUES
 SET LOCAL ROLE authenticated;
 SELECT set_config('request.jwt.claims', '{"sub":"aaaaaaaa-0000-0000-0000-0000000000a1","role":"authenticated"}', true);
 SELECT lives_ok(
-  $$INSERT INTO fairdb.api_tokens (id, user_id, name, scope, token_hash, expires_at)
-    VALUES ('eeeeeeee-0000-0000-0000-0000000000e1', 'aaaaaaaa-0000-0000-0000-0000000000a1', 'laptop', 'read', sha256('fdb_a'), now() + interval '90 days')$$,
+  $$INSERT INTO fairdb.api_tokens (user_id, name, scope, token_hash, expires_at)
+    VALUES ('aaaaaaaa-0000-0000-0000-0000000000a1', 'laptop', 'read', sha256('fdb_a'), now() + interval '90 days')$$,
   'the owner creates a token');
 SELECT is((SELECT name FROM fairdb.api_tokens), 'laptop', 'the owner lists it');
 SELECT throws_ok('SELECT token_hash FROM fairdb.api_tokens', '42501', NULL, 'the owner cannot read its hash');

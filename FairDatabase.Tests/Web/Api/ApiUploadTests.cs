@@ -33,7 +33,7 @@ public sealed class ApiUploadTests(AppFixture fixture)
         Assert.Equal($"/api/v1/datasets/{id}", response.Headers.Location!.OriginalString);
         Assert.Equal((name, 2L, 3, "gut study", "lab B"), (body.GetProperty("name").GetString(), body.GetProperty("rows").GetInt64(),
             body.GetProperty("columns").GetInt32(), body.GetProperty("description").GetString(), body.GetProperty("origin").GetString()));
-        Assert.Equal(";", body.GetProperty("format").GetProperty("delimiter").GetString());
+        Assert.Equal("semicolon", body.GetProperty("format").GetProperty("delimiter").GetString());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.NotNull(dashboard.QuerySelector($"tr[data-dataset='{id}']"));
     }

@@ -15,7 +15,6 @@ namespace FairDatabase.Web.Api;
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(ApiRegistration.RatePolicy)]
 [AuditApiToken]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblems.ContentType)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)]
 public abstract class ApiControllerBase : ControllerBase

@@ -20,7 +20,7 @@ public sealed class ApiDatasetsController(DatasetList datasets, CurrentUser curr
     /// <summary>One page of your datasets (newest first) and every dataset shared with you.</summary>
     [HttpGet("")]
     [Audited(AuditActions.ApiDatasetsList)]
-    [ProducesResponseType<ApiDatasetList>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiDatasetList>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
     public async Task<IActionResult> List([FromQuery] string? page, [FromQuery(Name = "page_size")] string? pageSize, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class ApiDatasetsController(DatasetList datasets, CurrentUser curr
     /// <summary>One dataset you own or that was shared with you.</summary>
     [HttpGet("{id}")]
     [Audited(AuditActions.ApiDatasetRead)]
-    [ProducesResponseType<ApiDataset>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiDataset>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public async Task<IActionResult> Get(string id, CancellationToken ct) =>
         Guid.TryParse(id, out var datasetId) && await datasets.FindAsync(datasetId, ct) is { } dataset
@@ -47,8 +47,7 @@ public sealed class ApiDatasetsController(DatasetList datasets, CurrentUser curr
     /// <summary>The dataset's rows as one CSV with the uploaded header (sample ids as stored: hashed).</summary>
     [HttpGet("{id}/data.csv")]
     [Audited(AuditActions.ApiDatasetDownload)]
-    [Produces("text/csv")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public async Task<IActionResult> Data(string id, [FromServices] IUserTableCatalog catalog, [FromServices] IOriginalHeaders headers,
         [FromServices] TableExporter exporter, [FromServices] ExportSlots slots, CancellationToken ct)

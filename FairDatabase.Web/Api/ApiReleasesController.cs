@@ -17,7 +17,7 @@ public sealed class ApiReleasesController(IServiceProvider services) : ApiContro
     /// <summary>The releases you may see, newest first.</summary>
     [HttpGet("")]
     [Audited(AuditActions.ApiReleasesList)]
-    [ProducesResponseType<IReadOnlyList<ReleaseSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<ReleaseSummary>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status501NotImplemented, ApiProblems.ContentType)]
     public async Task<IActionResult> List(CancellationToken ct) =>
         Reader() is { } reader ? ApiOk(await reader.ListVisibleAsync(ct)) : NotAvailable();
@@ -25,7 +25,7 @@ public sealed class ApiReleasesController(IServiceProvider services) : ApiContro
     /// <summary>One release: its metadata, fields, risk figures and lineage.</summary>
     [HttpGet("{id}")]
     [Audited(AuditActions.ApiReleaseRead)]
-    [ProducesResponseType<Release>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Release>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status501NotImplemented, ApiProblems.ContentType)]
     public async Task<IActionResult> Get(string id, CancellationToken ct)

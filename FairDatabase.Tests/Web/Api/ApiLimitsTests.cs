@@ -4,13 +4,13 @@ using FairDatabase.Tests.Infrastructure;
 
 namespace FairDatabase.Tests.Web.Api;
 
-/// <summary>An app whose uploads are limited to 64 KB (plus 16 KB of form around them).</summary>
+/// <summary>An app whose uploads are limited to 64 KB (plus 64 KB of form around them).</summary>
 public sealed class SmallUploadAppFixture : IAsyncDisposable
 {
     public FairDbFactory Factory { get; } = new(new Dictionary<string, string?>
     {
         ["Upload:MaxFileSizeBytes"] = "65536",
-        ["RequestLimits:UploadFormOverheadBytes"] = "16384",
+        ["RequestLimits:UploadFormOverheadBytes"] = "65536",
     });
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
@@ -26,7 +26,7 @@ public sealed class ApiLimitsTests(SmallUploadAppFixture app) : IClassFixture<Sm
         using var alice = await BrowserSession.RegisterAndSignInAsync(app.Factory);
         using var client = ApiTestClient.Client(app.Factory, (await ApiTestClient.CreateTokenAsync(alice, "write")).Token);
         var big = new StringBuilder("patient,taxon\n");
-        for (var i = 0; big.Length < 120_000; i++) big.Append('P').Append(i).Append(",1\n");
+        for (var i = 0; big.Length < 300_000; i++) big.Append('P').Append(i).Append(",1\n");
 
         using var declared = await client.PostAsync("/api/v1/datasets?name=big", new StringContent(big.ToString(), Encoding.UTF8, "text/csv"));
         var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big.ToString())));

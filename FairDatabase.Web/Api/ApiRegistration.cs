@@ -3,7 +3,6 @@ using FairDatabase.Core.ApiTokens;
 using FairDatabase.Web.Auth;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 
 namespace FairDatabase.Web.Api;
 
@@ -21,31 +20,7 @@ internal static class ApiRegistration
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = api.Value.PermitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         // The document's schemas follow the API's own JSON names.
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
-        services.AddOpenApi("v1", o =>
-        {
-            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.OrdinalIgnoreCase) == true;
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "FairDatabase API",
-                    Version = "v1",
-                    Description = "Your datasets and releases for scripts (R, Python). Every call needs a personal API token from /account/tokens.",
-                };
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    BearerFormat = "fdb_ personal API token",
-                    Description = "A personal API token: 'Authorization: Bearer fdb_…'. Uploads need the write scope.",
-                };
-                document.Security ??= [];
-                document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
-                return Task.CompletedTask;
-            });
-        });
+        services.AddOpenApi("v1", ApiDocument.Configure);
         return services;
     }
 

@@ -34,7 +34,6 @@ public sealed class ApiUploadController(IDatasetImporter importer, IUserTableCat
     [RequireWriteScope]
     [DisableFormValueModelBinding]
     [Audited(AuditActions.ApiDatasetUpload)]
-    [Consumes("multipart/form-data", "text/csv", "text/tab-separated-values", "text/plain")]
     [ProducesResponseType<ApiDataset>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblems.ContentType)]

@@ -28,6 +28,8 @@ public sealed class ApiDocumentTests(AppFixture fixture)
                 ["/api/v1/releases/{id}"] = ["get"],
             },
             paths);
+        var upload = document.GetProperty("paths").GetProperty("/api/v1/datasets").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(upload.TryGetProperty("multipart/form-data", out _) && upload.TryGetProperty("text/csv", out _));
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
         Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
         Assert.True(document.GetProperty("security")[0].TryGetProperty("bearer", out _));

@@ -58,7 +58,9 @@ public sealed class ApiTokensPageTests(AppFixture fixture)
         using var owner = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
         using var other = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
         var created = await ApiTestClient.CreateTokenAsync(owner);
-        await ApiTestClient.CreateTokenAsync(other); // so that its page has a revoke form to take the antiforgery token from
+        // Each page needs a revoke form left to take the antiforgery token from.
+        await ApiTestClient.CreateTokenAsync(owner);
+        await ApiTestClient.CreateTokenAsync(other);
 
         using var foreign = await other.PostFormAsync("/account/tokens", new() { ["token_id"] = created.Id.ToString() }, "/account/tokens/revoke");
         using var stillWorks = await ApiTestClient.Client(fixture.Factory, created.Token).GetAsync("/api/v1/datasets");

@@ -15,6 +15,7 @@ namespace FairDatabase.Web.Api;
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(ApiRegistration.RatePolicy)]
 [AuditApiToken]
+[ApiDatabaseErrors]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblems.ContentType)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)]
 public abstract class ApiControllerBase : ControllerBase

@@ -46,3 +46,23 @@ internal sealed class RequireWriteScopeAttribute : Attribute, IResourceFilter
     {
     }
 }
+
+/// <summary>
+/// A database failure no action handled, as problem+json with the status the pages use for it
+/// (404, 403, 409, 400, 504, 503). Runs before the global filter that renders those as pages.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class ApiDatabaseErrorsAttribute : Attribute, IExceptionFilter
+{
+    public void OnException(ExceptionContext context)
+    {
+        if (context.Exception is not Core.Data.DatabaseException db) return;
+        var status = Infrastructure.DatabaseExceptionFilter.StatusFor(db.Kind);
+        context.Result = new ObjectResult(ApiProblems.Create(status, "Database error", db.Message))
+        {
+            StatusCode = status,
+            ContentTypes = { ApiProblems.ContentType },
+        };
+        context.ExceptionHandled = true;
+    }
+}

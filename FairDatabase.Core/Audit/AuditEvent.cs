@@ -20,6 +20,14 @@ public static class AuditActions
     public const string AdminBan = "admin_ban";
     public const string AdminUnban = "admin_unban";
     public const string AdminInvite = "admin_invite";
+    public const string ApiTokenCreate = "api_token_create";
+    public const string ApiTokenRevoke = "api_token_revoke";
+    public const string ApiDatasetsList = "api.datasets.list";
+    public const string ApiDatasetRead = "api.datasets.read";
+    public const string ApiDatasetDownload = "api.datasets.download";
+    public const string ApiDatasetUpload = "api.datasets.upload";
+    public const string ApiReleasesList = "api.releases.list";
+    public const string ApiReleaseRead = "api.releases.read";
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using FairDatabase.Core.Admin;
+using FairDatabase.Core.ApiTokens;
 using FairDatabase.Core.Anonymization.Workspace;
 using FairDatabase.Core.Audit;
 using FairDatabase.Core.Auth;
@@ -53,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddAccountAdmin();
         services.AddExplore(config);
         services.AddReleases(config);
+        services.AddApiTokens(config);
         return builder;
     }
 

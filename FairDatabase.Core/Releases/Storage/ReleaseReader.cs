@@ -18,10 +18,20 @@ public sealed class ReleaseReader(ReleaseCallerClient db) : IReleaseReader
         return row?.ToRelease();
     }
 
+    /// <summary>
+    /// The caller's own releases and those made from datasets shared with it. Other people's public
+    /// releases are open to anyone with the link but not listed (there is no public catalogue), so
+    /// a visitor's list is empty.
+    /// </summary>
     public async Task<IReadOnlyList<ReleaseSummary>> ListVisibleAsync(CancellationToken ct)
     {
+        if (db.Identity.UserId is null) return [];
         var rows = await db.RunAsync(s => s.QueryAsync<(Guid Id, string Title, string Visibility, DateTime CreatedAt, long RowCount)>(
-            "SELECT id, title, visibility, created_at, row_count FROM fairdb_releases.releases ORDER BY created_at DESC, id LIMIT 1000"), ct);
+            """
+            SELECT id, title, visibility, created_at, row_count FROM fairdb_releases.releases
+            WHERE user_id = auth.uid() OR dataset_id IN (SELECT fairdb.datasets_shared_with_caller())
+            ORDER BY created_at DESC, id LIMIT 1000
+            """), ct);
         return rows.Select(r => new ReleaseSummary(r.Id, r.Title, r.Visibility == "public" ? ReleaseVisibility.Public : ReleaseVisibility.Private,
             new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.RowCount)).ToList();
     }

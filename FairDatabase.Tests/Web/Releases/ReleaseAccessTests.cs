@@ -32,6 +32,12 @@ public sealed class ReleaseAccessTests(AppFixture fixture)
         Assert.NotNull(page.QuerySelector("#recipe-json"));
         Assert.NotNull(page.QuerySelector("#p29-none"));
 
+        // Open by its link, but listed only for its owner.
+        Assert.Contains("Balanced study", (await owner.GetAsync("/releases")).Page.Text("#releases"), StringComparison.Ordinal);
+        using var stranger = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync($"/releases/{releaseId}")).Status);
+        Assert.DoesNotContain("Balanced study", (await stranger.GetAsync("/releases")).Page.Body!.TextContent, StringComparison.Ordinal);
+
         using var data = await visitor.Client.GetAsync($"/releases/{releaseId}/data.csv");
         Assert.Equal(HttpStatusCode.OK, data.StatusCode);
         var bytes = await data.Content.ReadAsByteArrayAsync();

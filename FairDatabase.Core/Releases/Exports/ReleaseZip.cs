@@ -17,12 +17,16 @@ public interface IReleaseZip
 /// </summary>
 internal sealed class ReleaseZip(IReleaseReader reader) : IReleaseZip
 {
-    public async Task WriteAsync(Release release, ReleaseFiles files, Stream output, CancellationToken ct)
+    public Task WriteAsync(Release release, ReleaseFiles files, Stream output, CancellationToken ct) =>
+        WriteAsync(release, files, entry => reader.CopyDataCsvAsync(release.Id, entry, ct), output, ct);
+
+    /// <param name="copyDataCsv">Writes data.csv into the stream it is given; false when it cannot be read.</param>
+    internal static async Task WriteAsync(Release release, ReleaseFiles files, Func<Stream, Task<bool>> copyDataCsv, Stream output, CancellationToken ct)
     {
         var zip = new StoredZipWriter(output, release.CreatedAt);
         await zip.AddStreamedAsync(ReleaseLinks.DataCsv, release.DataBytes, async entry =>
         {
-            if (!await reader.CopyDataCsvAsync(release.Id, entry, ct))
+            if (!await copyDataCsv(entry))
                 throw new InvalidOperationException($"Release {release.Id} stopped being readable while its ZIP was written.");
         }, ct);
         foreach (var (name, bytes) in files.Metadata) await zip.AddAsync(name, bytes, ct);

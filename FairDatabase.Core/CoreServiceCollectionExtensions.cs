@@ -8,6 +8,7 @@ using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Core.Datasets;
 using FairDatabase.Core.Sharing;
 using FairDatabase.Core.Explore;
+using FairDatabase.Core.Releases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -51,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddAuditLog();
         services.AddAccountAdmin();
         services.AddExplore(config);
+        services.AddReleases(config);
         return builder;
     }
 

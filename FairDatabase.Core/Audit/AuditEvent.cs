@@ -16,6 +16,7 @@ public static class AuditActions
     public const string AdminBan = "admin_ban";
     public const string AdminUnban = "admin_unban";
     public const string AdminInvite = "admin_invite";
+    public const string Release = "release";
 }
 
 /// <summary>

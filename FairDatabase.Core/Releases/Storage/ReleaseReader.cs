@@ -14,14 +14,14 @@ public sealed class ReleaseReader(ReleaseCallerClient db) : IReleaseReader
 
     public async Task<Release?> FindAsync(Guid id, CancellationToken ct)
     {
-        var row = await db.RunAsync(s => s.QuerySingleOrDefaultAsync<ReleaseRow>($"SELECT {ReleaseRow.Columns} FROM fairdb.releases WHERE id = @id", new { id }), ct);
+        var row = await db.RunAsync(s => s.QuerySingleOrDefaultAsync<ReleaseRow>($"SELECT {ReleaseRow.Columns} FROM fairdb_releases.releases WHERE id = @id", new { id }), ct);
         return row?.ToRelease();
     }
 
     public async Task<IReadOnlyList<ReleaseSummary>> ListVisibleAsync(CancellationToken ct)
     {
         var rows = await db.RunAsync(s => s.QueryAsync<(Guid Id, string Title, string Visibility, DateTime CreatedAt, long RowCount)>(
-            "SELECT id, title, visibility, created_at, row_count FROM fairdb.releases ORDER BY created_at DESC, id LIMIT 1000"), ct);
+            "SELECT id, title, visibility, created_at, row_count FROM fairdb_releases.releases ORDER BY created_at DESC, id LIMIT 1000"), ct);
         return rows.Select(r => new ReleaseSummary(r.Id, r.Title, r.Visibility == "public" ? ReleaseVisibility.Public : ReleaseVisibility.Private,
             new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.RowCount)).ToList();
     }
@@ -30,13 +30,13 @@ public sealed class ReleaseReader(ReleaseCallerClient db) : IReleaseReader
     {
         ArgumentNullException.ThrowIfNull(destination);
         var chunks = await db.RunAsync(s => s.QuerySingleOrDefaultAsync<int?>(
-            "SELECT (SELECT count(*)::int FROM fairdb.release_chunks c WHERE c.release_id = r.id) FROM fairdb.releases r WHERE r.id = @id", new { id }), ct);
+            "SELECT (SELECT count(*)::int FROM fairdb_releases.release_chunks c WHERE c.release_id = r.id) FROM fairdb_releases.releases r WHERE r.id = @id", new { id }), ct);
         if (chunks is not { } count) return false;
         for (var first = 0; first < count; first += ChunksPerRead)
         {
             var last = first + ChunksPerRead - 1;
             var batch = (await db.RunAsync(s => s.QueryAsync<byte[]>(
-                "SELECT deflated FROM fairdb.release_chunks WHERE release_id = @id AND seq BETWEEN @first AND @last ORDER BY seq", new { id, first, last }), ct)).ToList();
+                "SELECT deflated FROM fairdb_releases.release_chunks WHERE release_id = @id AND seq BETWEEN @first AND @last ORDER BY seq", new { id, first, last }), ct)).ToList();
             if (batch.Count != Math.Min(ChunksPerRead, count - first))
                 throw new InvalidDataException($"Release {id}'s data stopped being readable while it was copied.");
             // The transaction has ended: the client may take its time.

@@ -45,7 +45,7 @@ public sealed class ReleaseSnapshotWriter(IUserClient db, IUserTableCatalog cata
             {
                 await s.ExecuteAsync(
                     """
-                    INSERT INTO fairdb.releases (id, user_id, dataset_id, dataset_name, source_dataset_id, source_dataset_name, recipe, title, description,
+                    INSERT INTO fairdb_releases.releases (id, user_id, dataset_id, dataset_name, source_dataset_id, source_dataset_name, recipe, title, description,
                         creators, license, keywords, visibility, fields, row_count, data_bytes, data_sha256, risk, p29)
                     VALUES (@id, auth.uid(), @datasetId, @datasetName, @sourceId, @sourceName, @recipe::jsonb, @title, @description,
                         @creators, @license, @keywords, @visibility, @fields::jsonb, @rows, @bytes, @sha, @risk::jsonb, @p29::jsonb)
@@ -60,7 +60,7 @@ public sealed class ReleaseSnapshotWriter(IUserClient db, IUserTableCatalog cata
                         risk = ReleaseJsonColumns.Of(assessment.Risk), p29 = assessment.P29 is null ? null : ReleaseJsonColumns.Of(assessment.P29),
                     });
                 for (var seq = 0; seq < snapshot.ChunkCount; seq++)
-                    await s.ExecuteAsync("INSERT INTO fairdb.release_chunks (release_id, seq, deflated) VALUES (@id, @seq, @deflated)",
+                    await s.ExecuteAsync("INSERT INTO fairdb_releases.release_chunks (release_id, seq, deflated) VALUES (@id, @seq, @deflated)",
                         new { id, seq, deflated = await snapshot.ReadChunkAsync(seq, ct) });
                 return true;
             }, ct);

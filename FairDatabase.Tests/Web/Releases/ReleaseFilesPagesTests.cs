@@ -84,6 +84,34 @@ public sealed class ReleaseFilesPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_landing_page_head_carries_json_ld_whose_sizes_and_figures_match_the_files()
+    {
+        var release = await StoreAsync(ReleaseVisibility.Public);
+        using var visitor = new BrowserSession(fixture.Factory);
+
+        var page = await visitor.GetDocumentAsync($"/releases/{release.Id}");
+        var script = page.Head!.QuerySelector("script[type='application/ld+json']");
+        Assert.NotNull(script);
+        var ld = JsonNode.Parse(script.TextContent)!;
+        var zip = await visitor.Client.GetByteArrayAsync($"/releases/{release.Id}.zip");
+        var report = JsonNode.Parse(await visitor.Client.GetStringAsync($"/releases/{release.Id}/privacy-report.json"))!;
+
+        Assert.Equal("Dataset", (string?)ld["@type"]);
+        Assert.Equal($"https://localhost/releases/{release.Id}", (string?)ld["identifier"]);
+        var archive = ld["distribution"]!.AsArray().Single(d => (string?)d!["encodingFormat"] == "application/zip")!;
+        Assert.Equal(zip.Length.ToString(), (string?)archive["contentSize"]);
+        Assert.Equal($"https://localhost/releases/{release.Id}.zip", (string?)archive["contentUrl"]);
+        var figures = ld["additionalProperty"]!.AsArray();
+        Assert.NotEmpty(figures);
+        foreach (var figure in figures)
+        {
+            var at = report;
+            foreach (var part in ((string)figure!["propertyID"]!).Split('.')) at = at![part];
+            Assert.Equal(at!.GetValue<double>(), figure["value"]!.GetValue<double>());
+        }
+    }
+
+    [Fact]
     public async Task A_private_release_is_404_to_visitors_and_other_users_and_served_to_its_owner()
     {
         using var owner = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);

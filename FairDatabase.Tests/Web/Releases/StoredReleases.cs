@@ -24,7 +24,7 @@ internal static class StoredReleases
         await using var tx = await admin.BeginTransactionAsync();
         await admin.ExecuteAsync(
             """
-            INSERT INTO fairdb.releases (id, user_id, dataset_id, dataset_name, source_dataset_id, source_dataset_name, recipe, title, description,
+            INSERT INTO fairdb_releases.releases (id, user_id, dataset_id, dataset_name, source_dataset_id, source_dataset_name, recipe, title, description,
                 creators, license, keywords, visibility, fields, row_count, data_bytes, data_sha256, risk, p29, created_at)
             VALUES (@Id, @OwnerId, @datasetId, @datasetName, @sourceId, @sourceName, @recipe::jsonb, @Title, @Description,
                 @creators, @License, @keywords, @visibility, @fields::jsonb, @RowCount, @DataBytes, @DataSha256, @risk::jsonb, @p29::jsonb, @createdAt)
@@ -40,7 +40,7 @@ internal static class StoredReleases
                 createdAt = release.CreatedAt.UtcDateTime,
             }, tx);
         for (var (seq, at) = (0, 0); at < csv.Length; seq++, at += ChunkBytes)
-            await admin.ExecuteAsync("INSERT INTO fairdb.release_chunks (release_id, seq, deflated) VALUES (@id, @seq, @deflated)",
+            await admin.ExecuteAsync("INSERT INTO fairdb_releases.release_chunks (release_id, seq, deflated) VALUES (@id, @seq, @deflated)",
                 new { id = release.Id, seq, deflated = Deflate(csv.AsSpan(at, Math.Min(ChunkBytes, csv.Length - at))) }, tx);
         await tx.CommitAsync();
         return release;

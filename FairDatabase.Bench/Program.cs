@@ -5,6 +5,7 @@ using FairDatabase.Bench.Pages;
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "privacy" => PrivacyBenchmark.Run(args[1..]),
+    "releases" => ReleaseRiskBenchmark.Run(args[1..]),
     "gen-csv" => await GenerateCsv.RunAsync(args[1..]),
     "prep-copy" => await PrepareCopyFiles.RunAsync(args[1..]),
     "transpose" => await TransposeBenchmark.RunAsync(args[1..]),
@@ -17,6 +18,7 @@ return args.Length == 0 ? Usage() : args[0] switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: FairDatabase.Bench privacy [--rows N] [--seed S]");
+    Console.Error.WriteLine("       FairDatabase.Bench releases [--rows N]");
     Console.Error.WriteLine("       FairDatabase.Bench gen-csv --rows N --columns N --out FILE [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench pages --base URL [--users 50] [--seconds 20] [--rate 500] [--rows 100] [--columns 1500]");
     Console.Error.WriteLine("       FairDatabase.Bench gen-patients --rows N --out FILE [--seed S]");

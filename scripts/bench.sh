@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, one subcommand each; options after the subcommand go to the benchmark.
 #   scripts/bench.sh privacy [--rows N] [--seed S]   P29 on a synthetic patient table (default 1,000,000 rows)
+#   scripts/bench.sh releases [--rows N]              release risk figures, 1,000,000 rows x 5 quasi-identifiers
 #   scripts/bench.sh upload [--rows N] [--columns N] [--rounds N] [--large]
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
 #   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
@@ -21,6 +22,7 @@ cd "$FAIRDB_ROOT"
 usage() {
   say "usage: scripts/bench.sh <benchmark> [options]"
   say "  privacy [--rows N] [--seed S]   time the P29 privacy report (FairDatabase.Bench)"
+  say "  releases [--rows N]             time a release's risk figures (5 quasi-identifiers, default 1,000,000 rows)"
   say "  upload [--rows N] [--columns N] [--rounds N] [--large]"
   say "                                  time an upload through the running app against psql \\copy;"
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
@@ -46,6 +48,10 @@ case "$benchmark" in
   privacy)
     ensure_dotnet
     exec dotnet run -c Release --project FairDatabase.Bench -- privacy "$@"
+    ;;
+  releases)
+    ensure_dotnet
+    exec dotnet run -c Release --project FairDatabase.Bench -- releases "$@"
     ;;
   upload)
     exec bash "$FAIRDB_ROOT/scripts/bench-upload.sh" "$@"

@@ -49,6 +49,17 @@ public sealed class DatasetLineageStore(IServiceRoleClient service, IUserClient 
             row.recipe, row.quasi_identifiers, row.sensitive_attributes);
     }
 
-    private sealed record Row(Guid dataset_id, Guid user_id, string source_kind, string source_name, Guid? source_dataset_id,
-        string recipe, string[] quasi_identifiers, string[] sensitive_attributes);
+#pragma warning disable IDE1006 // Dapper maps columns to these names.
+    private sealed class Row
+    {
+        public Guid dataset_id { get; set; }
+        public Guid user_id { get; set; }
+        public string source_kind { get; set; } = "";
+        public string source_name { get; set; } = "";
+        public Guid? source_dataset_id { get; set; }
+        public string recipe { get; set; } = "{}";
+        public string[] quasi_identifiers { get; set; } = [];
+        public string[] sensitive_attributes { get; set; } = [];
+    }
+#pragma warning restore IDE1006
 }

@@ -40,10 +40,15 @@ public static class DataCiteDocument
             ["descriptions"] = new JsonArray(
                 new JsonObject { ["description"] = release.Description, ["descriptionType"] = "Abstract" },
                 new JsonObject { ["description"] = "Privacy figures: " + PrivacyFigures.AsText(PrivacyFigures.Of(release)), ["descriptionType"] = "TechnicalInfo" },
+                new JsonObject { ["description"] = PopulationNote(release.Risk), ["descriptionType"] = "Other" },
                 new JsonObject { ["description"] = "Anonymization recipe: " + recipeJson, ["descriptionType"] = "Methods" }),
             ["schemaVersion"] = "http://datacite.org/schema/kernel-4",
         };
     }
+
+    private static string PopulationNote(RiskFigures risk) => risk.PopulationIsRelease
+        ? "Journalist and marketer risks: no population was available, so the release itself stood in for it."
+        : $"Journalist and marketer risks refer to a population of {risk.PopulationRows} rows: the source dataset generalized the same way.";
 
     private static JsonObject Creator(CreatorName c) => c.IsPerson
         ? new JsonObject

@@ -49,6 +49,7 @@ public static class DataPackageDocument
             ["fairdb:privacy"] = new JsonObject
             {
                 ["report"] = ReleaseLinks.PrivacyReport,
+                ["populationIsRelease"] = release.Risk.PopulationIsRelease,
                 ["quasiIdentifiers"] = ReleaseJson.Array(release.Risk.QuasiIdentifiers.Select(q => (JsonNode)q)),
                 ["figures"] = new JsonObject(figures.Select(f => KeyValuePair.Create(f.Id, ReleaseJson.Number(f.Value)))),
             },

@@ -58,6 +58,17 @@ public sealed class DataCiteExportTests
     }
 
     [Fact]
+    public void A_note_says_what_population_the_journalist_and_marketer_risks_refer_to()
+    {
+        string Note(FairDatabase.Core.Releases.Release r) => (string)ExportFiles.Of(r).DataCite["descriptions"]!.AsArray()
+            .Single(d => (string?)d!["descriptionType"] == "Other")!["description"]!;
+        var release = SampleReleases.Gut();
+
+        Assert.Contains("population of 7 rows", Note(release), StringComparison.Ordinal);
+        Assert.Contains("the release itself stood in", Note(release with { Risk = release.Risk with { PopulationIsRelease = true } }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_methods_description_carries_the_recipe_without_its_seeds()
     {
         var descriptions = ExportFiles.Of(SampleReleases.Gut()).DataCite["descriptions"]!.AsArray();

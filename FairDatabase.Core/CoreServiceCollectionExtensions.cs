@@ -1,4 +1,5 @@
 using FairDatabase.Core.Admin;
+using FairDatabase.Core.ApiTokens;
 using FairDatabase.Core.Anonymization.Workspace;
 using FairDatabase.Core.Audit;
 using FairDatabase.Core.Auth;
@@ -55,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddExplore(config);
         services.AddReleases(config);
         services.AddReleaseExports();
+        services.AddApiTokens(config);
         return builder;
     }
 

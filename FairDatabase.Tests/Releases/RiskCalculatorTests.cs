@@ -103,6 +103,18 @@ public sealed class RiskCalculatorTests
     }
 
     [Fact]
+    public void An_identifier_among_the_quasi_identifiers_keeps_every_row_unique_unless_it_is_left_out()
+    {
+        var release = Tables.Of("id|sex", "1|F", "2|F", "3|M");
+
+        var risk = RiskCalculator.Compute(release, null, ["id", "sex"], threshold: 0.2);
+
+        Assert.Equal(1.0, risk.SampleUniques, Precision);
+        // Without id, the two F rows share a class (2 of 3 uniques resolved); without sex, id still tells every row apart.
+        Assert.Equal([new RiskDriver("id", 2.0 / 3), new RiskDriver("sex", 0)], risk.Drivers);
+    }
+
+    [Fact]
     public void An_empty_release_has_zero_figures()
     {
         var risk = RiskCalculator.Compute(Tables.Of("qi"), null, ["qi"], threshold: 0.2);

@@ -67,6 +67,8 @@ public static class RiskCalculator
             var rest = quasiIdentifiers.Where(q => q != left).ToList();
             long resolved;
             if (rest.Count == 0) resolved = n > 1 ? uniqueRows.Count : 0; // without its only quasi-identifier every row is alike
+            // A remaining column with a different value in every row (an id) keeps every row unique: no partition needed.
+            else if (rest.Any(q => sample.Column(q).Cardinality == n)) resolved = 0;
             else
             {
                 var without = EquivalenceClasses.Partition(sample, rest);

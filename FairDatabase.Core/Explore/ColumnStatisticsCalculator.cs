@@ -15,15 +15,27 @@ public sealed class ColumnStatisticsCalculator(IUserClient db)
     /// <summary>Bytes of numbers held at once over all reads (8 per cell).</summary>
     public const long MemoryBudget = 64L << 20;
 
-    /// <summary>Reads running at once.</summary>
+    /// <summary>Reads running at once at most.</summary>
     public static int Readers => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>
+    /// Narrower reads than this do not run side by side: sharing the budget would mean more reads,
+    /// and every read makes PostgreSQL scan the whole table, which costs more than a second core gains.
+    /// </summary>
+    public const int MinParallelWidth = 200;
+
+    /// <summary>How many reads run at once for a table of this many rows.</summary>
+    public static int ReadersFor(long rows, int readers) => MaxWidth(rows, readers) >= MinParallelWidth ? readers : 1;
+
+    private static int MaxWidth(long rows, int readers) => (int)Math.Clamp(MemoryBudget / readers / (Math.Max(1, rows) * 8), 1, 1600);
 
     public async Task<IReadOnlyList<ColumnStatistics>> ComputeAsync(DatasetLayout layout, CancellationToken ct)
     {
         var results = new ColumnStatistics[layout.Columns.Count];
-        var reads = PlanReads(layout, Readers);
+        var readers = ReadersFor(layout.Rows, Readers);
+        var reads = PlanReads(layout, readers);
         var rows = (int)Math.Min(layout.Rows, int.MaxValue);
-        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = Readers, CancellationToken = ct }, async (read, token) =>
+        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = readers, CancellationToken = ct }, async (read, token) =>
         {
             var accumulators = read.Columns.Select(i => new ColumnAccumulator(layout.Columns[i].Name, layout.Columns[i].OriginalName, rows)).ToArray();
             await ReadAsync(read.Table, read.Columns.Select(i => layout.Columns[i].Name).ToList(), accumulators, token);
@@ -42,12 +54,13 @@ public sealed class ColumnStatisticsCalculator(IUserClient db)
     /// </summary>
     internal static List<Read> PlanReads(DatasetLayout layout, int readers)
     {
-        var maxWidth = (int)Math.Clamp(MemoryBudget / readers / (Math.Max(1, layout.Rows) * 8), 1, 1600);
+        var maxWidth = MaxWidth(layout.Rows, readers);
         var tables = layout.Columns.Select((c, i) => (Column: c, Index: i)).GroupBy(x => layout.TableOf(x.Column))
             .Select(g => (Table: g.Key, Columns: g.Select(x => x.Index).ToArray())).ToList();
         List<Read>? best = null;
         var bestCost = long.MaxValue;
-        for (var width = maxWidth; width >= Math.Max(1, maxWidth / 4); width--)
+        // Never below half the widest allowed: at most twice the fewest reads.
+        for (var width = maxWidth; width >= Math.Max(1, maxWidth / 2); width--)
         {
             var reads = Cut(tables, width);
             var cost = Makespan(reads, readers);

@@ -30,6 +30,23 @@ public sealed class ColumnStatisticsPlanTests
         Assert.All(reads, r => Assert.True(r.Columns.Length == 1 || r.Columns.Length * rows * 8 * readers <= ColumnStatisticsCalculator.MemoryBudget));
     }
 
+    [Theory]
+    [InlineData(10_000, 2)]
+    [InlineData(20_000, 2)]
+    [InlineData(100_000, 1)]
+    [InlineData(1_000_000, 1)]
+    public void Long_tables_are_read_by_one_reader_with_the_whole_budget(long rows, int expected)
+    {
+        var readers = ColumnStatisticsCalculator.ReadersFor(rows, 2);
+        var reads = ColumnStatisticsCalculator.PlanReads(Layout(rows, 1200, 804), readers);
+
+        Assert.Equal(expected, readers);
+        // Never more than twice the reads the budget alone requires (each read scans the table).
+        var widest = Math.Min(1600, ColumnStatisticsCalculator.MemoryBudget / readers / (rows * 8));
+        var fewest = Math.Ceiling(1201.0 / widest) + Math.Ceiling(804.0 / widest);
+        Assert.InRange(reads.Count, fewest, 2 * fewest);
+    }
+
     [Fact]
     public void Two_readers_get_about_the_same_number_of_columns()
     {

@@ -11,6 +11,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "transpose" => await TransposeBenchmark.RunAsync(args[1..]),
     "pages" => await PagesBenchmark.RunAsync(args[1..]),
     "gen-patients" => await GeneratePatientsCsv.RunAsync(args[1..]),
+    "store-release" => await StoreRelease.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +22,7 @@ static int Usage()
     Console.Error.WriteLine("       FairDatabase.Bench gen-csv --rows N --columns N --out FILE [--seed S]");
     Console.Error.WriteLine("       FairDatabase.Bench pages --base URL [--users 50] [--seconds 20] [--rate 500] [--rows 100] [--columns 1500]");
     Console.Error.WriteLine("       FairDatabase.Bench gen-patients --rows N --out FILE [--seed S]");
+    Console.Error.WriteLine("       FairDatabase.Bench store-release --csv FILE --owner UUID --db URL");
     Console.Error.WriteLine("       FairDatabase.Bench prep-copy --in FILE --out-dir DIR [--chunk 1200] [--hash]");
     Console.Error.WriteLine("       FairDatabase.Bench transpose --format json|tsv [--features N] [--samples N]");
     return 2;

@@ -10,6 +10,7 @@ using FairDatabase.Core.Datasets;
 using FairDatabase.Core.Sharing;
 using FairDatabase.Core.Explore;
 using FairDatabase.Core.Releases;
+using FairDatabase.Core.Releases.Exports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddAccountAdmin();
         services.AddExplore(config);
         services.AddReleases(config);
+        services.AddReleaseExports();
         services.AddApiTokens(config);
         return builder;
     }

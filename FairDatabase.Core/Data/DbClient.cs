@@ -61,12 +61,15 @@ public class DbClient : IDbClient
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // Role and claims in one statement, both local to the transaction (SET LOCAL ROLE is
         // set_config('role', …, true)): nothing outlives it, which PgBouncer's transaction mode needs.
-        await using (var identify = new NpgsqlCommand("SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('statement_timeout', $3, true), set_config('idle_in_transaction_session_timeout', $4, true)", connection, transaction))
+        // request.jwt.claim.sub is the claims' sub again: auth.uid() reads it first (as Supabase's
+        // does), so policies checking every row need not parse the claims JSON each time.
+        await using (var identify = new NpgsqlCommand("SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.jwt.claim.sub', $5, true), set_config('statement_timeout', $3, true), set_config('idle_in_transaction_session_timeout', $4, true)", connection, transaction))
         {
             identify.Parameters.Add(new NpgsqlParameter { Value = identity.Role });
             identify.Parameters.Add(new NpgsqlParameter { Value = identity.ClaimsJson });
             identify.Parameters.Add(new NpgsqlParameter { Value = _statementTimeout });
             identify.Parameters.Add(new NpgsqlParameter { Value = _idleTimeout });
+            identify.Parameters.Add(new NpgsqlParameter { Value = identity.UserId?.ToString() ?? "" });
             await identify.ExecuteNonQueryAsync(ct);
         }
 

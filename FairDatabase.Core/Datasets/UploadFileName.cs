@@ -41,4 +41,17 @@ internal static class UploadFileName
         throw new UploadValidationException(UploadProblem.NotCsv,
             $"This kind of file cannot be uploaded: choose a table whose name ends in {AcceptedList} (delimited text, a BIOM table or a QIIME 2 feature table).");
     }
+
+    /// <summary>
+    /// For readers of delimited text only (the anonymization workflow's own upload): a BIOM table or
+    /// a QIIME 2 artifact is refused with the way round it, storing it as a dataset first.
+    /// </summary>
+    public static string ParseDelimited(string? uploaded)
+    {
+        var (name, _, kind) = Parse(uploaded);
+        if (kind is UploadKind.Biom or UploadKind.QiimeArtifact)
+            throw new UploadValidationException(UploadProblem.NotCsv,
+                $"'{name}' is not delimited text (.csv, .tsv, .tab, .txt): upload it as a dataset on the upload page, then start from that dataset.");
+        return name;
+    }
 }

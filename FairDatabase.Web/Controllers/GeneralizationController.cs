@@ -97,7 +97,6 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
     {
         if (file is { Length: > 0 })
         {
-            CheckFileName(file.FileName);
             await using var stream = file.OpenReadStream();
             return await workflow.StartFromCsvAsync(stream, file.FileName, ct);
         }
@@ -107,23 +106,6 @@ public sealed class GeneralizationController(IGeneralizationWorkflow workflow, I
             ? "Choose a CSV file to upload or one of your datasets."
             : "The file is empty.");
     }
-
-    /// <summary>
-    /// The workflow reads delimited text only (, ; tab detected), so a spreadsheet or an unnamed
-    /// file is refused by its name before any parsing; only the last path segment counts.
-    /// </summary>
-    private static void CheckFileName(string uploaded)
-    {
-        var name = uploaded.Trim();
-        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
-        var extension = Path.GetExtension(name);
-        if (name.Length <= extension.Length
-            || !WorkflowExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
-            throw new AnonymizationValidationException(
-                $"'{name}' is not a delimited text file: choose a file whose name ends in .csv (or .tsv, .txt).");
-    }
-
-    private static readonly string[] WorkflowExtensions = [".csv", ".tsv", ".txt"];
 
     /// <summary>The workflow's quasi-identifiers become the privacy pages' preselection too.</summary>
     private async Task<WorkflowView> ChooseQuasiIdentifiersAsync(string[] quasiIdentifiers, CancellationToken ct)

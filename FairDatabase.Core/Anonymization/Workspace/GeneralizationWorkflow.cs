@@ -1,5 +1,6 @@
 using FairDatabase.Core.Anonymization.Rules;
 using FairDatabase.Core.Anonymization.Workspace.Sources;
+using FairDatabase.Core.Datasets;
 
 namespace FairDatabase.Core.Anonymization.Workspace;
 
@@ -44,8 +45,11 @@ public sealed class GeneralizationWorkflow(IAnonymizationWorkspaceStore store, I
 
     public async Task<WorkflowView> StartFromCsvAsync(Stream csv, string fileName, CancellationToken ct)
     {
+        string name;
+        try { name = UploadFileName.ParseDelimited(fileName); }
+        catch (UploadValidationException e) { throw new AnonymizationValidationException(e.Message, e); }
         var (layout, blocks) = CsvColumnSource.Prepare(CsvTableReader.Read(csv, ct));
-        var state = new WorkspaceState { Step = WorkflowStep.DropIdentifiers, Source = new WorkspaceSource(WorkspaceSource.UploadKind, Path.GetFileName(fileName)) };
+        var state = new WorkspaceState { Step = WorkflowStep.DropIdentifiers, Source = new WorkspaceSource(WorkspaceSource.UploadKind, name) };
         await store.StartAsync(state, layout, null, blocks, ct);
         return await GetAsync(ct);
     }

@@ -52,6 +52,8 @@ public sealed class WorkflowInputRefusalTests(AppFixture fixture)
     [InlineData("data.csvv")]
     [InlineData("data.cs")]
     [InlineData("data.xlsx")]
+    [InlineData("table.biom")]
+    [InlineData("table.qza")]
     public async Task Other_names_are_refused_with_a_400_and_no_working_copy(string fileName)
     {
         using var browser = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);

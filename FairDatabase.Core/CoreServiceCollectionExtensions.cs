@@ -9,6 +9,8 @@ using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Core.Datasets;
 using FairDatabase.Core.Sharing;
 using FairDatabase.Core.Explore;
+using FairDatabase.Core.Releases;
+using FairDatabase.Core.Releases.Exports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -52,6 +54,8 @@ public static class CoreServiceCollectionExtensions
         services.AddAuditLog();
         services.AddAccountAdmin();
         services.AddExplore(config);
+        services.AddReleases(config);
+        services.AddReleaseExports();
         services.AddApiTokens(config);
         return builder;
     }

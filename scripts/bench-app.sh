@@ -29,3 +29,6 @@ curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "email=$email" --data
 user_id="$(scripts/db.sh psql -tA -c "SELECT id FROM auth.users WHERE email = '$email'")"
 
 peak_rss_mb() { echo $(( $(grep VmHWM "/proc/$app_pid/status" | awk '{print $2}') / 1024 )); }
+# CPU seconds the app has used so far (user + system): on a shared machine a wall time includes
+# waiting for a core, this does not.
+app_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$app_pid/stat"; }

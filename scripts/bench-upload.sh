@@ -80,14 +80,15 @@ curl -s -o /dev/null -b "$jar" -c "$jar" -H "RequestVerificationToken: $upload_t
 drop_uploads
 
 # Rounds alternate app and psql so both meet the same cluster state; the best and the median count.
-app_times=(); copy_times=(); hashed_times=()
+app_times=(); app_cpus=(); copy_times=(); hashed_times=()
 for round in $(seq 1 "$rounds"); do
   quiesce
   say "round $round/$rounds: uploading through the app ..."
+  cpu0=$(app_cpu)
   t=$(curl -s -o "$work/upload.json" -w '%{time_total}' -b "$jar" -c "$jar" -H "RequestVerificationToken: $upload_token" \
     -H "Accept: application/json" -F "description=benchmark" -F "origin=bench" -F "file=@$csv;type=text/csv" "$base/dashboard/upload")
   grep -q '"rows"' "$work/upload.json" || { cat "$work/upload.json" >&2; die "the upload failed"; }
-  app_times+=("$t")
+  app_times+=("$t"); app_cpus+=("$(awk -v a="$cpu0" -v b="$(app_cpu)" 'BEGIN { print b - a }')")
   drop_uploads
   for v in raw hashed; do
     scripts/db.sh psql -f "$prep" >/dev/null
@@ -112,6 +113,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 printf 'file:            %s rows x %s columns, %s\n' "$rows" "$ncols" "$(du -h "$csv" | cut -f1)"
 printf 'app upload:      %s s (HTTP, end to end; each round)\n' "${app_times[*]}"
+printf 'app CPU:         %s s (the app process, user + system; each round)\n' "${app_cpus[*]}"
+printf 'load average:    %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'psql \\copy raw:  %s s (ids as in the file; each round)\n' "${copy_times[*]}"
 printf 'psql \\copy hash: %s s (ids hashed as the app stores them; each round)\n' "${hashed_times[*]}"
 printf 'best:            app %.2f s, psql raw %.2f s (%s x), psql hashed %.2f s (%s x)\n' "$app_best" "$copy_best" "$(ratio "$app_best" "$copy_best")" "$hashed_best" "$(ratio "$app_best" "$hashed_best")"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, one subcommand each; options after the subcommand go to the benchmark.
 #   scripts/bench.sh privacy [--rows N] [--seed S]   P29 on a synthetic patient table (default 1,000,000 rows)
+#   scripts/bench.sh releases [--rows N]              release risk figures, 1,000,000 rows x 5 quasi-identifiers
 #   scripts/bench.sh upload [--rows N] [--columns N] [--rounds N] [--large]
 #                                                    end-to-end HTTP upload vs psql \copy on the same cluster
 #   scripts/bench.sh download [--rows N]             ZIP download of a 1,000,000-row table: time and peak RSS
@@ -13,6 +14,7 @@
 #                                                    every anonymization step over HTTP on the wide file, and
 #                                                    P29 on a long 8-column table: seconds and peak RSS
 #   scripts/bench.sh bodies [--gigabytes N]           multi-GB chunked bodies: status, app RSS and temp disk
+#   scripts/bench.sh releases [--rows N] [--taxa N]   release ZIP of a 10,000 x 2,005 table: time, size, peak RSS
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -20,6 +22,7 @@ cd "$FAIRDB_ROOT"
 usage() {
   say "usage: scripts/bench.sh <benchmark> [options]"
   say "  privacy [--rows N] [--seed S]   time the P29 privacy report (FairDatabase.Bench)"
+  say "  releases [--rows N]             time a release's risk figures (5 quasi-identifiers, default 1,000,000 rows)"
   say "  upload [--rows N] [--columns N] [--rounds N] [--large]"
   say "                                  time an upload through the running app against psql \\copy;"
   say "                                  --large makes a ~1 GB file to show the app's memory stays flat"
@@ -34,6 +37,7 @@ usage() {
   say "                                  time each anonymization step over HTTP on the wide benchmark file"
   say "                                  (default 10,000 rows) and P29 on a long table (default 100,000 rows)"
   say "  bodies [--gigabytes N]          stream N GB (default 4) bodies at the app: 413, RSS and temp disk stay flat"
+  say "  releases [--rows N] [--taxa N]  time the release ZIP (default 10,000 rows x 2,005 columns) as a visitor; peak RSS"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -45,11 +49,18 @@ case "$benchmark" in
     ensure_dotnet
     exec dotnet run -c Release --project FairDatabase.Bench -- privacy "$@"
     ;;
+  releases)
+    ensure_dotnet
+    exec dotnet run -c Release --project FairDatabase.Bench -- releases "$@"
+    ;;
   upload)
     exec bash "$FAIRDB_ROOT/scripts/bench-upload.sh" "$@"
     ;;
   download)
     exec bash "$FAIRDB_ROOT/scripts/bench-download.sh" "$@"
+    ;;
+  releases)
+    exec bash "$FAIRDB_ROOT/scripts/bench-release-zip.sh" "$@"
     ;;
   transpose)
     ensure_dotnet

@@ -11,6 +11,8 @@ command -v pg_prove >/dev/null || ensure_packages libtap-parser-sourcehandler-pg
 [ -f /usr/share/postgresql/15/extension/pgtap.control ] || ensure_packages postgresql-15-pgtap
 # Real-browser tests drive Debian's Chromium through Playwright (its own browser download cannot work offline).
 command -v chromium >/dev/null || ensure_packages chromium
+# The release ZIP tests also check the archive with Info-ZIP's unzip -t.
+command -v unzip >/dev/null || ensure_packages unzip
 export FAIRDB_CHROMIUM="${FAIRDB_CHROMIUM:-$(command -v chromium)}"
 
 free_port() {

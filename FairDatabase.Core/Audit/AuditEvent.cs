@@ -20,6 +20,7 @@ public static class AuditActions
     public const string AdminBan = "admin_ban";
     public const string AdminUnban = "admin_unban";
     public const string AdminInvite = "admin_invite";
+    public const string Release = "release";
     public const string ApiTokenCreate = "api_token_create";
     public const string ApiTokenRevoke = "api_token_revoke";
     public const string ApiDatasetsList = "api.datasets.list";

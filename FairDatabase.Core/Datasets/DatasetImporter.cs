@@ -58,6 +58,7 @@ public sealed class DatasetImporter : IDatasetImporter
                 if (copied != layout.Rows)
                     throw new InvalidOperationException($"The file changed between checking and loading ({copied} rows, expected {layout.Rows}).");
             }
+            await DatasetStore.KeyTablesAsync(s, plan);
             return null;
         }, ct);
         if (refused is not null) throw refused;

@@ -6,19 +6,30 @@ namespace FairDatabase.Core.Datasets;
 /// <summary>The SQL of an import other than the rows: tables, FAIRDatabase metadata and our details.</summary>
 internal static class DatasetStore
 {
+    /// <summary>
+    /// The chunk tables without their row key, indexes and foreign key: those are added by
+    /// <see cref="KeyTablesAsync"/> once the rows are in (one index build and one foreign-key
+    /// check instead of one per row; auth.users locked only at the end). The finished tables are
+    /// what <c>create_data_table</c> makes.
+    /// </summary>
     public static async Task CreateTablesAsync(DbSession s, ImportPlan plan)
     {
         foreach (var chunk in plan.Chunks)
         {
-            // create_data_table quotes every name with format('%I').
-            await Rpc.ScalarAsync<bool>(s, "create_data_table", new
+            // The function quotes every name with format('%I').
+            await s.ExecuteAsync("SELECT fairdb.create_unkeyed_data_table(@table, @columns, @idColumn)", new
             {
-                p_schema_name = "_realtime",
-                p_table_name = chunk.Table,
-                p_column_names = chunk.FileColumns.Select(i => plan.ColumnNames[i]).ToArray(),
-                p_id_column = plan.IdColumn,
+                table = chunk.Table,
+                columns = chunk.FileColumns.Select(i => plan.ColumnNames[i]).ToArray(),
+                idColumn = plan.IdColumn,
             });
         }
+    }
+
+    public static async Task KeyTablesAsync(DbSession s, ImportPlan plan)
+    {
+        foreach (var chunk in plan.Chunks)
+            await s.ExecuteAsync("SELECT fairdb.key_data_table(@table, @idColumn)", new { table = chunk.Table, idColumn = plan.IdColumn });
     }
 
     /// <summary>One metadata_tables row per physical table, and the fairdb.* details of the dataset.</summary>

@@ -6,7 +6,7 @@ namespace FairDatabase.Core.Explore;
 
 /// <summary>
 /// Collects one column's cells in one pass. Numbers are kept as doubles (one slot per row, so the
-/// exact median and histogram come from a sort); text that is not a number is counted per
+/// exact median comes from a selection over them); text that is not a number is counted per
 /// distinct value, so a string is made only for each new distinct value. A column is numeric
 /// when every non-missing cell is a finite number in invariant culture.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class ColumnAccumulator(string name, string originalName, int ex
     public void Add(ReadOnlySpan<byte> utf8, bool isNull)
     {
         if (isNull || MissingValues.IsMissing(utf8)) { _missing++; return; }
-        if (double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        if (NumericCell.TryParse(utf8, out var number))
         {
             if (_numberCount == _numbers.Length) Array.Resize(ref _numbers, _numbers.Length * 2);
             _numbers[_numberCount++] = number;
@@ -46,19 +46,19 @@ internal sealed class ColumnAccumulator(string name, string originalName, int ex
             return new ColumnStatistics(name, originalName, ColumnStatistics.Empty, missingShare, 0, null, null, null, null, null, []);
 
         var values = _numbers.AsSpan(0, _numberCount);
-        values.Sort();
-        double sum = 0;
-        long distinct = 0;
-        for (var i = 0; i < values.Length; i++)
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in values)
         {
-            sum += values[i];
-            if (i == 0 || values[i] != values[i - 1]) distinct++;
+            sum += v;
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
         }
-        var middle = values.Length / 2;
-        var median = values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        var histogram = HistogramOf(values, min, max);
+        var distinct = NumberSummary.CountDistinct(values);
+        var median = NumberSummary.Median(values);
         _numbers = [];
         return new ColumnStatistics(name, originalName, ColumnStatistics.Numeric, missingShare, distinct,
-            values[0], values[^1], sum / values.Length, median, HistogramOf(values), []);
+            min, max, sum / values.Length, median, histogram, []);
     }
 
     /// <summary>Some cells are text: every non-missing value counts as a category (numbers in their invariant form).</summary>
@@ -77,15 +77,14 @@ internal sealed class ColumnAccumulator(string name, string originalName, int ex
             null, null, null, null, null, top);
     }
 
-    private static Histogram HistogramOf(ReadOnlySpan<double> sorted)
+    private static Histogram HistogramOf(ReadOnlySpan<double> values, double min, double max)
     {
-        double min = sorted[0], max = sorted[^1];
-        if (min == max) return new Histogram([min, max], [sorted.Length]);
+        if (min == max) return new Histogram([min, max], [values.Length]);
         var width = (max - min) / HistogramBins;
         var edges = new double[HistogramBins + 1];
         for (var b = 0; b <= HistogramBins; b++) edges[b] = b == HistogramBins ? max : min + (b * width);
         var counts = new long[HistogramBins];
-        foreach (var v in sorted) counts[Math.Min(HistogramBins - 1, (int)((v - min) / width))]++;
+        foreach (var v in values) counts[Math.Min(HistogramBins - 1, (int)((v - min) / width))]++;
         return new Histogram(edges, counts);
     }
 }

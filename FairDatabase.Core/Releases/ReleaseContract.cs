@@ -35,7 +35,15 @@ public sealed record RiskFigures(
     double Threshold,
     long PopulationRows,
     IReadOnlyList<string> QuasiIdentifiers,
-    IReadOnlyList<RiskDriver> Drivers);
+    IReadOnlyList<RiskDriver> Drivers)
+{
+    /// <summary>
+    /// True when no population was available (the workflow started from an uploaded file, or the
+    /// source dataset is gone or no longer readable) and the release itself stood in for it, so
+    /// F = f and the journalist and marketer figures equal the prosecutor ones.
+    /// </summary>
+    public bool PopulationIsRelease { get; init; }
+}
 
 /// <summary>How much one quasi-identifier drives uniqueness.</summary>
 public sealed record RiskDriver(string QuasiIdentifier, double UniquesResolvedShare);
@@ -96,4 +104,14 @@ public interface IReleaseReader
 
     /// <summary>Writes data.csv (the stored snapshot) to <paramref name="destination"/>; false when not visible.</summary>
     Task<bool> CopyDataCsvAsync(Guid id, Stream destination, CancellationToken ct);
+}
+
+/// <summary>
+/// Builds the schema.org Dataset JSON-LD of a release's landing page (the exports feature
+/// provides it; without one the page carries no JSON-LD). Returns the JSON text only — the page
+/// escapes it for its &lt;script type="application/ld+json"&gt; element.
+/// </summary>
+public interface IReleaseJsonLd
+{
+    string Build(Release release, Uri landingPage);
 }

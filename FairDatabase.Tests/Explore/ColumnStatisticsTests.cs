@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Text;
 using Dapper;
+using FairDatabase.Core.Datasets;
 using FairDatabase.Core.Explore;
+using FairDatabase.Tests.Datasets;
 using FairDatabase.Tests.Infrastructure;
 
 namespace FairDatabase.Tests.Explore;
@@ -38,6 +42,40 @@ public sealed class ColumnStatisticsTests
         Assert.Equal((12.0, 10.0), (columns["taxon_a"].Mean!.Value, columns["taxon_a"].Median!.Value));
         Assert.Equal(ColumnStatistics.Categorical, columns["sample"].Type);
         Assert.Equal(5, columns["sample"].Distinct);
+    }
+
+    [Fact]
+    public async Task A_wide_table_read_in_parallel_pieces_gives_the_figures_of_a_direct_computation()
+    {
+        var user = await TestDatabase.CreateUserAsync();
+        using var file = new MemoryStream();
+        await new MicrobiomeCsvGenerator { Rows = 120, TaxaColumns = 1_300, Seed = 5 }.WriteAsync(file);
+        var dataset = await ImportHelpers.ImportAsync(file.ToArray(), "wide.csv", user);
+        Assert.True(dataset.Tables.Count >= 2);
+
+        var stats = (await Service(user).GetAsync(dataset.DatasetId, CancellationToken.None))!;
+
+        var lines = Encoding.UTF8.GetString(file.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var cells = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(header, stats.Select(s => s.OriginalName));
+        for (var c = 0; c < header.Length; c++)
+        {
+            var column = cells.Select(r => r[c]).ToArray();
+            var numbers = column.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray();
+            if (numbers.Any(double.IsNaN))
+            {
+                Assert.Equal(ColumnStatistics.Categorical, stats[c].Type);
+                Assert.Equal(column.Distinct().Count(), stats[c].Distinct);
+                continue;
+            }
+            var sorted = numbers.Order().ToArray();
+            var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+            Assert.Equal(ColumnStatistics.Numeric, stats[c].Type);
+            Assert.Equal((sorted[0], sorted[^1], median, (long)sorted.Distinct().Count()), (stats[c].Min, stats[c].Max, stats[c].Median, stats[c].Distinct));
+            Assert.Equal(sorted.Average(), stats[c].Mean!.Value, 9);
+            Assert.Equal(sorted.Length, stats[c].Histogram!.Counts.Sum());
+        }
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public interface IWorkingCopyPublisher
 /// there, so no column of the result is replaced by a hash and no original id comes back.
 /// </summary>
 public sealed class WorkingCopyPublisher(IWorkingCopyLoader loader, IDatasetImporter importer, IUserClient db,
-    IUserTableCatalog catalog) : IWorkingCopyPublisher
+    IUserTableCatalog catalog, Releases.Lineage.IDatasetLineageStore lineage) : IWorkingCopyPublisher
 {
     public const string RowIdColumn = "anonymized_row";
 
@@ -44,6 +44,8 @@ public sealed class WorkingCopyPublisher(IWorkingCopyLoader loader, IDatasetImpo
                 ProvenanceText.Describe(copy.State));
             var result = await importer.ImportAsync(csv, request, userId, ct);
             catalog.Invalidate(userId);
+            // Structurally marks the new dataset as anonymized (what releases require), with its source and recipe.
+            await lineage.RecordAsync(result.DatasetId, userId, copy.State, ct);
             return result;
         }
         catch (UploadValidationException e)

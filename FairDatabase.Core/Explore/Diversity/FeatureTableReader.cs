@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Text;
 using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets;
@@ -49,7 +48,7 @@ internal sealed class FeatureTableReader(IUserClient db, DatasetLayout layout, I
             var reader = new BinaryCopyReader(raw);
             while (await reader.NextRowAsync(ct))
             {
-                await reader.NextFieldAsync(ct);
+                reader.NextField();
                 var rowId = BinaryPrimitives.ReadInt32BigEndian(reader.Field);
                 int position;
                 if (isFirst) positions[rowId] = position = positions.Count;
@@ -57,12 +56,12 @@ internal sealed class FeatureTableReader(IUserClient db, DatasetLayout layout, I
                     throw new DiversityInputException("The tables of this dataset do not hold the same rows.");
                 foreach (var (_, kind) in columns)
                 {
-                    var length = await reader.NextFieldAsync(ct);
+                    var length = reader.NextField();
                     var text = reader.Field;
                     if (kind == -1) Ids.Add(Encoding.UTF8.GetString(text));
                     else if (kind == -2) Groups.Add(length < 0 || MissingValues.IsMissing(text) ? MissingGroup : Encoding.UTF8.GetString(text));
                     else if (length >= 0 && !MissingValues.IsMissing(text)
-                             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value != 0)
+                             && NumericCell.TryParse(text, out var value) && value != 0)
                         cell(position, kind, value);
                 }
             }

@@ -46,7 +46,7 @@ public sealed class ApiDocumentTests(AppFixture fixture)
         using var one = await client.GetAsync($"/api/v1/releases/{Guid.NewGuid()}");
 
         await ApiTestClient.AssertProblemAsync(anonymous, HttpStatusCode.Unauthorized);
-        // Until the release feature registers its reader, both say so; then: an empty list and a 404.
+        // Until the release feature registers its reader, both say so; then: a list and a 404.
         if (list.StatusCode == HttpStatusCode.NotImplemented)
         {
             await ApiTestClient.AssertProblemAsync(list, HttpStatusCode.NotImplemented);
@@ -54,7 +54,8 @@ public sealed class ApiDocumentTests(AppFixture fixture)
         }
         else
         {
-            Assert.Equal(0, (await ApiTestClient.JsonAsync(list)).GetArrayLength());
+            // Others' public releases may be listed too, so only the shape is certain here.
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, (await ApiTestClient.JsonAsync(list)).ValueKind);
             await ApiTestClient.AssertProblemAsync(one, HttpStatusCode.NotFound);
         }
     }

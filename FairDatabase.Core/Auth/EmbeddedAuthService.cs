@@ -62,11 +62,14 @@ public sealed partial class EmbeddedAuthService(IServiceRoleClient db, AccessTok
     public async Task<AuthenticatedUser> GetUserAsync(string accessToken, CancellationToken ct)
     {
         var user = await tokens.ValidateAsync(accessToken);
-        var alive = user.SessionId is { } sid && await db.RunAsync(s => s.ExecuteScalarAsync<bool>(
-            $"""
-            SELECT EXISTS (SELECT 1 FROM auth.sessions ses JOIN auth.users u ON u.id = ses.user_id
-                           WHERE ses.id = @sid AND ses.user_id = @uid AND {SessionRules.Alive})
-            """, SessionRules.Parameters(new { sid, uid = user.Id }, options.Value, time)), ct);
+        // Every page asks this: one round trip (a batch), not a transaction of three.
+        var alive = user.SessionId is { } sid && await db.ReadAsync(
+            [SessionRules.Statement(
+                $"""
+                SELECT EXISTS (SELECT 1 FROM auth.sessions ses JOIN auth.users u ON u.id = ses.user_id
+                               WHERE ses.id = @sid AND ses.user_id = @uid AND {SessionRules.Alive})
+                """, options.Value, time).With("sid", sid).With("uid", user.Id)],
+            async (reader, token) => await reader.ReadAsync(token) && reader.GetBoolean(0), ct);
         return alive ? user : throw new AuthException(AuthErrorCode.SessionNotFound, "Session from session_id claim in JWT does not exist");
     }
 

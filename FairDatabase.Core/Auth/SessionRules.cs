@@ -1,4 +1,5 @@
 using Dapper;
+using FairDatabase.Core.Data;
 
 namespace FairDatabase.Core.Auth;
 
@@ -17,6 +18,11 @@ internal static class SessionRules
         AND coalesce(ses.refreshed_at AT TIME ZONE 'utc', ses.created_at) > @now - make_interval(mins => @inactivity)
         AND (u.banned_until IS NULL OR u.banned_until <= @now)
         """;
+
+    /// <summary>A batch statement with @now, @lifetime and @inactivity already given.</summary>
+    public static DbStatement Statement(string sql, AuthOptions options, TimeProvider time) =>
+        new DbStatement(sql).With("now", time.GetUtcNow()).With("lifetime", options.SessionLifetimeHours)
+            .With("inactivity", options.SessionInactivityMinutes);
 
     /// <summary><paramref name="values"/> plus @now, @lifetime and @inactivity.</summary>
     public static DynamicParameters Parameters(object values, AuthOptions options, TimeProvider time)

@@ -9,7 +9,7 @@ namespace FairDatabase.Core.Data;
 /// data source, <c>SET LOCAL ROLE</c> plus <c>request.jwt.claims</c> at the start of the
 /// transaction (what PostgREST does), commit at the end, retries for transient failures.
 /// </summary>
-public class DbClient : IDbClient
+public partial class DbClient : IDbClient
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly Func<DbIdentity> _identity;
@@ -55,18 +55,30 @@ public class DbClient : IDbClient
         }
     }
 
+    // Role and claims in one statement, both local to the transaction (SET LOCAL ROLE is
+    // set_config('role', …, true)): nothing outlives it, which PgBouncer's transaction mode needs.
+    // request.jwt.claim.sub is the claims' sub again: auth.uid() reads it first (as Supabase's
+    // does), so policies checking every row need not parse the claims JSON each time.
+    private const string IdentifySql =
+        "SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.jwt.claim.sub', $3, true), " +
+        "set_config('statement_timeout', $4, true), set_config('idle_in_transaction_session_timeout', $5, true)";
+
+    private NpgsqlParameter[] IdentifyParameters(DbIdentity identity) =>
+    [
+        new() { Value = identity.Role },
+        new() { Value = identity.ClaimsJson },
+        new() { Value = identity.UserId?.ToString() ?? "" },
+        new() { Value = _statementTimeout },
+        new() { Value = _idleTimeout },
+    ];
+
     private async Task<T> RunCoreAsync<T>(DbIdentity identity, Func<DbSession, Task<T>> work, CancellationToken ct)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        // Role and claims in one statement, both local to the transaction (SET LOCAL ROLE is
-        // set_config('role', …, true)): nothing outlives it, which PgBouncer's transaction mode needs.
-        await using (var identify = new NpgsqlCommand("SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('statement_timeout', $3, true), set_config('idle_in_transaction_session_timeout', $4, true)", connection, transaction))
+        await using (var identify = new NpgsqlCommand(IdentifySql, connection, transaction))
         {
-            identify.Parameters.Add(new NpgsqlParameter { Value = identity.Role });
-            identify.Parameters.Add(new NpgsqlParameter { Value = identity.ClaimsJson });
-            identify.Parameters.Add(new NpgsqlParameter { Value = _statementTimeout });
-            identify.Parameters.Add(new NpgsqlParameter { Value = _idleTimeout });
+            identify.Parameters.AddRange(IdentifyParameters(identity));
             await identify.ExecuteNonQueryAsync(ct);
         }
 

@@ -12,6 +12,14 @@ public interface IDbClient
 
     /// <summary>The same without retries, for work that cannot be replayed (a streamed request body).</summary>
     Task<T> RunOnceAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct);
+
+    /// <summary>
+    /// Read-only statements in one round trip, as the same identity: sent with the role and claims
+    /// as one batch that PostgreSQL runs as one implicit transaction (no BEGIN, no COMMIT). For the
+    /// reads every page makes; <paramref name="read"/> gets the reader on the first statement's
+    /// result and moves on with NextResultAsync. Retried like <see cref="RunAsync{T}"/>.
+    /// </summary>
+    Task<T> ReadAsync<T>(IReadOnlyList<DbStatement> statements, Func<Npgsql.NpgsqlDataReader, CancellationToken, Task<T>> read, CancellationToken ct);
 }
 
 /// <summary>Runs as <c>service_role</c>: bypasses RLS. For admin work only (creating tables, auth).</summary>

@@ -16,9 +16,8 @@ public sealed class DashboardController(CurrentUser current, DatasetList dataset
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Error", new ErrorViewModel(StatusCodes.Status400BadRequest, "The page must be a whole number from 1 up.", HttpContext.TraceIdentifier));
         }
-        var list = await datasets.GetPageAsync(page, DatasetList.DefaultPageSize, ct);
+        var (list, shared) = await datasets.GetDashboardAsync(page, DatasetList.DefaultPageSize, ct);
         var justUploaded = uploaded is { } id ? await datasets.FindOwnedAsync(id, ct) : null;
-        var shared = await datasets.GetSharedAsync(ct);
         return View(new DashboardViewModel(current.Email ?? "", list, justUploaded, shared));
     }
 }

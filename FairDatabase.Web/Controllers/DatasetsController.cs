@@ -21,14 +21,13 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
     [HttpPost("search")]
     public async Task<IActionResult> Search([FromForm] string? search, CancellationToken ct)
     {
-        var all = await browser.ListTablesAsync(ct);
         if (string.IsNullOrWhiteSpace(search))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new SearchViewModel(all, search, null, "Enter part of a column name to search for.", IsError: true));
+            return View(new SearchViewModel(await browser.ListTablesAsync(ct), search, null, "Enter part of a column name to search for.", IsError: true));
         }
-        var matches = await browser.SearchByColumnAsync(search.Trim(), ct);
-        return View(new SearchViewModel(all, search.Trim(), matches));
+        var found = await browser.SearchAsync(search.Trim(), ct);
+        return View(new SearchViewModel(found.Tables, search.Trim(), found.Matches));
     }
 
     /// <summary>FAIRDatabase's download is a GET (scripts use it): the same ZIP as the form's POST.</summary>

@@ -6,6 +6,9 @@ namespace FairDatabase.Core.Datasets.Browse;
 public sealed record TablePreview(string TableName, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows,
     long RowCount, int ColumnCount);
 
+/// <summary>The caller's table names, and those of them with a matching column.</summary>
+public sealed record TableSearch(IReadOnlyList<string> Tables, IReadOnlyList<string> Matches);
+
 /// <summary>Why a cell change was refused; the message is shown to the user.</summary>
 public sealed class CellUpdateRejectedException(string message) : Exception(message);
 
@@ -15,6 +18,9 @@ public interface IDatasetBrowser
     Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken ct);
 
     Task<IReadOnlyList<string>> SearchByColumnAsync(string term, CancellationToken ct);
+
+    /// <summary>All the caller's table names and those with a column matching <paramref name="term"/>, from one catalogue read.</summary>
+    Task<TableSearch> SearchAsync(string term, CancellationToken ct);
 
     /// <summary>The caller's tables with a column whose name contains <paramref name="term"/> (case-insensitive, literal).</summary>
     Task<IReadOnlyList<UserTable>> TablesWithColumnAsync(string term, CancellationToken ct);
@@ -38,36 +44,47 @@ public sealed class DatasetBrowser(IUserClient db, IUserTableCatalog catalog) : 
         (await TablesWithColumnAsync(term, ct)).Select(t => t.Name).ToList();
 
     public async Task<IReadOnlyList<UserTable>> TablesWithColumnAsync(string term, CancellationToken ct) =>
-        (await catalog.GetAsync(ct)).Where(t => t.VisibleColumns.Any(c => c.Contains(term, StringComparison.OrdinalIgnoreCase))).ToList();
+        Matching(await catalog.GetAsync(ct), term).ToList();
 
-    public Task<TablePreview?> PreviewAsync(string tableName, CancellationToken ct) =>
-        db.RunAsync(async s =>
-        {
-            var table = (await catalog.GetAsync(s)).FirstOrDefault(t => t.Name == tableName);
-            return table is null ? null : await ReadPreviewAsync(s, table);
-        }, ct);
+    public async Task<TableSearch> SearchAsync(string term, CancellationToken ct)
+    {
+        var tables = await catalog.GetAsync(ct);
+        return new TableSearch(tables.Select(t => t.Name).ToList(), Matching(tables, term).Select(t => t.Name).ToList());
+    }
+
+    private static IEnumerable<UserTable> Matching(IEnumerable<UserTable> tables, string term) =>
+        tables.Where(t => t.VisibleColumns.Any(c => c.Contains(term, StringComparison.OrdinalIgnoreCase)));
+
+    public async Task<TablePreview?> PreviewAsync(string tableName, CancellationToken ct)
+    {
+        var table = (await catalog.GetAsync(ct)).FirstOrDefault(t => t.Name == tableName);
+        return table is null ? null : await ReadPreviewAsync(table, ct);
+    }
 
     /// <summary>
     /// Only the shown columns, as text, with the count in the same round trip: reading whole
     /// 1,200-column rows to show 8 of them made the preview the slowest page. The table comes from
     /// the caller's own catalogue, and RLS (user_id = auth.uid()) still decides which rows are read.
     /// </summary>
-    private static async Task<TablePreview> ReadPreviewAsync(DbSession s, UserTable table)
+    private Task<TablePreview> ReadPreviewAsync(UserTable table, CancellationToken ct)
     {
         var shown = table.Columns.Where(c => c != "user_id").Take(PreviewColumns).ToList();
         var source = SqlIdentifier.Qualified("_realtime", table.Name);
         var select = string.Join(", ", shown.Select(c => "t." + SqlIdentifier.Quote(c) + "::text"));
         // t.rowid: the integer key, not the text column of the same name in the select list.
-        await using var cmd = s.CreateCommand(
-            $"SELECT count(*) FROM {source}; SELECT {select} FROM {source} AS t ORDER BY t.rowid LIMIT {PreviewRows}");
-        await using var reader = await cmd.ExecuteReaderAsync(s.CancellationToken);
-        await reader.ReadAsync(s.CancellationToken);
-        var count = reader.GetInt64(0);
-        await reader.NextResultAsync(s.CancellationToken);
-        var rows = new List<IReadOnlyList<string?>>(PreviewRows);
-        while (await reader.ReadAsync(s.CancellationToken))
-            rows.Add(Enumerable.Range(0, shown.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToList());
-        return new TablePreview(table.Name, shown, rows, count, table.VisibleColumns.Count());
+        return db.ReadAsync(
+            [new DbStatement($"SELECT count(*) FROM {source}"),
+             new DbStatement($"SELECT {select} FROM {source} AS t ORDER BY t.rowid LIMIT {PreviewRows}")],
+            async (reader, token) =>
+            {
+                await reader.ReadAsync(token);
+                var count = reader.GetInt64(0);
+                await reader.NextResultAsync(token);
+                var rows = new List<IReadOnlyList<string?>>(PreviewRows);
+                while (await reader.ReadAsync(token))
+                    rows.Add(Enumerable.Range(0, shown.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToList());
+                return new TablePreview(table.Name, shown, rows, count, table.VisibleColumns.Count());
+            }, ct);
     }
 
     public async Task<int> UpdateCellAsync(int rowId, string columnName, string newValue, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Dapper;
 using FairDatabase.Core.Data;
 
 namespace FairDatabase.Core.Datasets.Browse;
@@ -38,7 +39,7 @@ public sealed class DatasetList(IUserClient db)
 
     /// <summary>Datasets others shared with the caller, newest grant first, with the owner's e-mail.</summary>
     public Task<List<DatasetSummary>> GetSharedAsync(CancellationToken ct) =>
-        QueryAsync("WHERE d.id IN (SELECT fairdb.datasets_shared_with_caller()) AND d.user_id IS DISTINCT FROM auth.uid()", new { limit = 200, offset = 0 }, ct);
+        QueryAsync(SharedWhere, new { limit = 200, offset = 0 }, ct);
 
     public async Task<DatasetPage> GetPageAsync(int page, int pageSize, CancellationToken ct)
     {
@@ -54,30 +55,79 @@ public sealed class DatasetList(IUserClient db)
         }, ct);
     }
 
+    /// <summary>
+    /// What the dashboard shows, in one round trip: a page of the caller's own datasets (a page
+    /// past the end shows the last one; the count and the rows come from one statement, so they
+    /// agree) and the datasets shared with the caller.
+    /// </summary>
+    public async Task<(DatasetPage Own, List<DatasetSummary> Shared)> GetDashboardAsync(int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var own = new DbStatement(
+            $"""
+            WITH total AS (SELECT count(*)::int AS n FROM fairdb.datasets WHERE user_id = auth.uid()),
+                 shown AS (SELECT n, least(@page, greatest(1, (n + @limit - 1) / @limit))::int AS page FROM total)
+            SELECT shown.n AS total, shown.page, d.*
+            FROM shown LEFT JOIN LATERAL (
+                SELECT {Columns}, true AS owned, NULL::text AS owner_email
+                FROM fairdb.datasets d
+                WHERE d.user_id = auth.uid()
+                ORDER BY d.created_at DESC, d.id
+                LIMIT @limit OFFSET (shown.page - 1)::bigint * @limit) d ON true
+            """).With("page", page).With("limit", pageSize);
+        var shared = new DbStatement(Select(SharedWhere, "LIMIT 200"));
+        return await db.ReadAsync([own, shared], async (reader, token) =>
+        {
+            var parse = reader.GetRowParser<Row>(startIndex: 2, returnNullIfFirstMissing: true);
+            var items = new List<DatasetSummary>();
+            int total = 0, shownPage = page;
+            while (await reader.ReadAsync(token))
+            {
+                (total, shownPage) = (reader.GetInt32(0), reader.GetInt32(1));
+                if (parse(reader) is { } row) items.Add(Map(row));
+            }
+            await reader.NextResultAsync(token);
+            var parseShared = reader.GetRowParser<Row>();
+            var sharedItems = new List<DatasetSummary>();
+            while (await reader.ReadAsync(token)) sharedItems.Add(Map(parseShared(reader)));
+            return (new DatasetPage(items, shownPage, pageSize, total), sharedItems);
+        }, ct);
+    }
+
     private Task<List<DatasetSummary>> QueryAsync(string where, object parameters, CancellationToken ct) =>
         db.RunAsync(s => QueryAsync(s, where, parameters), ct);
 
-    private static async Task<List<DatasetSummary>> QueryAsync(DbSession s, string where, object parameters)
-    {
-        var rows = await s.QueryAsync<Row>(
-            $"""
-            SELECT d.id, d.display_name, d.file_name, d.description, d.origin, d.row_count, d.column_count, d.created_at, d.source_format::text AS source_format,
-                   array(SELECT t.table_name FROM fairdb.dataset_tables t WHERE t.dataset_id = d.id ORDER BY t.chunk_index) AS table_names,
-                   d.user_id = auth.uid() AS owned, o.owner_email
-            FROM fairdb.datasets d
-            LEFT JOIN fairdb.shared_dataset_owners() o ON o.dataset_id = d.id
-            {where}
-            ORDER BY d.created_at DESC, d.id
-            LIMIT @limit OFFSET @offset
-            """, parameters);
-        return rows.Select(r => new DatasetSummary(r.id, r.display_name, r.file_name, r.description, r.origin,
+    private const string SharedWhere = "WHERE d.id IN (SELECT fairdb.datasets_shared_with_caller()) AND d.user_id IS DISTINCT FROM auth.uid()";
+
+    private const string Columns =
+        """
+        d.id, d.display_name, d.file_name, d.description, d.origin, d.row_count, d.column_count, d.created_at, d.source_format::text AS source_format,
+               array(SELECT t.table_name FROM fairdb.dataset_tables t WHERE t.dataset_id = d.id ORDER BY t.chunk_index) AS table_names
+        """;
+
+    private static string Select(string where, string limit) =>
+        $"""
+        SELECT {Columns},
+               d.user_id = auth.uid() AS owned, o.owner_email
+        FROM fairdb.datasets d
+        LEFT JOIN fairdb.shared_dataset_owners() o ON o.dataset_id = d.id
+        {where}
+        ORDER BY d.created_at DESC, d.id
+        {limit}
+        """;
+
+    private static async Task<List<DatasetSummary>> QueryAsync(DbSession s, string where, object parameters) =>
+        (await s.QueryAsync<Row>(Select(where, "LIMIT @limit OFFSET @offset"), parameters)).Select(Map).ToList();
+
+    private static DatasetSummary Map(Row r) =>
+        new(r.id, r.display_name, r.file_name, r.description, r.origin,
             r.row_count, r.column_count, r.table_names.Length, new DateTimeOffset(DateTime.SpecifyKind(r.created_at, DateTimeKind.Utc)), r.table_names)
         {
             Format = Formats.DetectedFormat.FromJson(r.source_format),
             Owned = r.owned,
             OwnerEmail = r.owner_email,
-        }).ToList();
-    }
+        };
 
 #pragma warning disable IDE1006, CA1812 // Dapper maps columns to these names.
     private sealed class Row

@@ -1,6 +1,7 @@
 using System.Net;
 using FairDatabase.Core.Audit;
 using FairDatabase.Tests.Infrastructure;
+using FairDatabase.Tests.Web.Releases;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,28 +37,33 @@ public sealed class ApiDocumentTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Release_routes_need_a_token_and_answer_problems()
+    public async Task Release_routes_need_a_token_list_the_callers_releases_and_hide_others()
     {
         using var alice = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
-        using var client = ApiTestClient.Client(fixture.Factory, (await ApiTestClient.CreateTokenAsync(alice)).Token);
+        using var bob = await BrowserSession.RegisterAndSignInAsync(fixture.Factory);
+        using var aliceApi = ApiTestClient.Client(fixture.Factory, (await ApiTestClient.CreateTokenAsync(alice)).Token);
+        using var bobApi = ApiTestClient.Client(fixture.Factory, (await ApiTestClient.CreateTokenAsync(bob)).Token);
+        var dataset = await alice.SaveBalancedAsync("api_release_" + Guid.NewGuid().ToString("N")[..6]);
+        var release = await alice.CreateReleaseAsync(dataset, title: "API-listed release");
 
         using var anonymous = await ApiTestClient.Client(fixture.Factory, null).GetAsync("/api/v1/releases");
-        using var list = await client.GetAsync("/api/v1/releases");
-        using var one = await client.GetAsync($"/api/v1/releases/{Guid.NewGuid()}");
+        using var list = await aliceApi.GetAsync("/api/v1/releases");
+        using var one = await aliceApi.GetAsync($"/api/v1/releases/{release}");
+        using var missing = await aliceApi.GetAsync($"/api/v1/releases/{Guid.NewGuid()}");
+        using var othersList = await bobApi.GetAsync("/api/v1/releases");
+        using var others = await bobApi.GetAsync($"/api/v1/releases/{release}");
 
         await ApiTestClient.AssertProblemAsync(anonymous, HttpStatusCode.Unauthorized);
-        // Until the release feature registers its reader, both say so; then: a list and a 404.
-        if (list.StatusCode == HttpStatusCode.NotImplemented)
-        {
-            await ApiTestClient.AssertProblemAsync(list, HttpStatusCode.NotImplemented);
-            await ApiTestClient.AssertProblemAsync(one, HttpStatusCode.NotImplemented);
-        }
-        else
-        {
-            // Others' public releases may be listed too, so only the shape is certain here.
-            Assert.Equal(System.Text.Json.JsonValueKind.Array, (await ApiTestClient.JsonAsync(list)).ValueKind);
-            await ApiTestClient.AssertProblemAsync(one, HttpStatusCode.NotFound);
-        }
+        var listed = (await ApiTestClient.JsonAsync(list)).EnumerateArray().ToList();
+        Assert.Equal([("API-listed release", release.ToString())],
+            listed.Select(r => (r.GetProperty("title").GetString(), r.GetProperty("id").GetString())));
+        var body = await ApiTestClient.JsonAsync(one);
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(0.2, body.GetProperty("risk").GetProperty("prosecutor_highest").GetDouble(), 12);
+        await ApiTestClient.AssertProblemAsync(missing, HttpStatusCode.NotFound);
+        // A private release of someone else is missing, in the list and by id.
+        Assert.Empty((await ApiTestClient.JsonAsync(othersList)).EnumerateArray());
+        await ApiTestClient.AssertProblemAsync(others, HttpStatusCode.NotFound);
     }
 
     [Fact]

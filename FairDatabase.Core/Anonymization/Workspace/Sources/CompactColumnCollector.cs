@@ -1,0 +1,116 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace FairDatabase.Core.Anonymization.Workspace.Sources;
+
+/// <summary>
+/// Keeps, during the start scan of one chunk table, the cells of every column that has at most
+/// <see cref="MaxDistinct"/> distinct values (a byte per cell): the columns that become
+/// quasi-identifiers and sensitive attributes (age, sex, site, a generalized code) are such
+/// columns, while a counts column leaves after a few thousand rows. Later steps read these from
+/// the workspace instead of scanning the wide rows again. Memory is bounded: when the candidates
+/// would hold more than the budget, the last ones in column order are given up (metadata columns
+/// usually come first). NULL and the empty value are the same missing value, as when reading.
+/// </summary>
+public sealed class CompactColumnCollector
+{
+    public const int MaxDistinct = 256;
+
+    private readonly Candidate?[] _candidates;
+    private readonly long _budgetBytes;
+    private int _live;
+    private int _rows;
+
+    public CompactColumnCollector(int columns, long budgetBytes)
+    {
+        _candidates = new Candidate?[columns];
+        for (var c = 0; c < columns; c++) _candidates[c] = new Candidate();
+        _live = columns;
+        _budgetBytes = budgetBytes;
+    }
+
+    public int Rows => _rows;
+
+    /// <summary>True while the column is still kept (callers may skip the work of reading its field otherwise).</summary>
+    public bool IsCandidate(int column) => _candidates[column] is not null;
+
+    public void Add(int column, ReadOnlySpan<byte> utf8)
+    {
+        if (_candidates[column] is not { } candidate) return;
+        if (!candidate.Add(utf8, _rows)) { _candidates[column] = null; _live--; }
+    }
+
+    public void AddMissing(int column) => Add(column, []);
+
+    /// <summary>Ends a row; every 1,024 rows the candidates are trimmed to the budget.</summary>
+    public void EndRow()
+    {
+        _rows++;
+        if ((_rows & 1023) != 0 || (long)_live * _rows <= _budgetBytes) return;
+        for (var c = _candidates.Length - 1; c >= 0 && (long)_live * _rows > _budgetBytes; c--)
+            if (_candidates[c] is not null) { _candidates[c] = null; _live--; }
+    }
+
+    /// <summary>The kept columns (index within the chunk, column) after the last row.</summary>
+    public IEnumerable<(int Index, AnonColumn Column)> Kept(IReadOnlyList<string> names)
+    {
+        for (var c = 0; c < _candidates.Length; c++)
+            if (_candidates[c] is { } candidate)
+                yield return (c, candidate.ToColumn(names[c], _rows));
+    }
+
+    private sealed class Candidate
+    {
+        // Values of up to 7 bytes are looked up by their bytes packed into a number (no string per cell).
+        private readonly Dictionary<ulong, byte> _short = [];
+        private readonly Dictionary<string, byte> _long = new(StringComparer.Ordinal);
+        private readonly List<string> _values = [];
+        private byte[] _codes = new byte[1024];
+
+        public bool Add(ReadOnlySpan<byte> utf8, int row)
+        {
+            byte code;
+            if (utf8.Length <= 7)
+            {
+                Span<byte> packed = stackalloc byte[8];
+                packed.Clear();
+                utf8.CopyTo(packed);
+                packed[7] = (byte)utf8.Length;
+                var key = BinaryPrimitives.ReadUInt64LittleEndian(packed);
+                if (!_short.TryGetValue(key, out code))
+                {
+                    if (!TryNew(Encoding.UTF8.GetString(utf8), out code)) return false;
+                    _short[key] = code;
+                }
+            }
+            else
+            {
+                var text = Encoding.UTF8.GetString(utf8);
+                if (!_long.TryGetValue(text, out code))
+                {
+                    if (!TryNew(text, out code)) return false;
+                    _long[text] = code;
+                }
+            }
+            if (row == _codes.Length) Array.Resize(ref _codes, _codes.Length * 2);
+            _codes[row] = code;
+            return true;
+        }
+
+        private bool TryNew(string value, out byte code)
+        {
+            code = 0;
+            if (_values.Count == MaxDistinct) return false;
+            code = (byte)_values.Count;
+            _values.Add(value);
+            return true;
+        }
+
+        public AnonColumn ToColumn(string name, int rows)
+        {
+            var codes = new int[rows];
+            for (var r = 0; r < rows; r++) codes[r] = _codes[r];
+            return new AnonColumn(name, codes, [.. _values]);
+        }
+    }
+}

@@ -30,7 +30,7 @@ public sealed class CsvColumnSource(IUserClient db, SourceLayout layout) : IColu
     }
 
     public async Task<AnonTable> ReadColumnsAsync(IReadOnlyList<string> columns, CancellationToken ct) =>
-        new(await WorkspaceColumnBlocks.ReadColumnsAsync(db, layout, columns, ct), layout.RowCount);
+        new((await WorkspaceColumnBlocks.ReadColumnsAsync(db, layout, columns, ct))!, layout.RowCount);
 
     public Task<string[][]> ReadRowsAsync(int first, int count, IReadOnlyList<string> columns, CancellationToken ct) =>
         WorkspaceColumnBlocks.ReadRowsAsync(db, layout, first, count, columns, ct);

@@ -24,9 +24,13 @@ public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName
             var values = await ReadAsync(0, layout.RowCount, scanned, ct);
             for (var c = 0; c < scanned.Count; c++) encoded[scanned[c]] = ColumnRecoder.FromRowValues(scanned[c], values[c]);
         }
-        else await EnsureStillThereAsync(ct);
         if (copied.Count > 0)
-            foreach (var column in await WorkspaceColumnBlocks.ReadColumnsAsync(db, layout, copied, ct)) encoded[column.Name] = column;
+        {
+            // Nothing read in place: the source is checked in the same transaction as the blocks.
+            var check = scanned.Count == 0 ? IsStillThereAsync : (Func<DbSession, Task<bool>>?)null;
+            var read = await Guard(() => WorkspaceColumnBlocks.ReadColumnsAsync(db, layout, copied, ct, check)) ?? throw new WorkingCopySourceGoneException(datasetName);
+            foreach (var column in read) encoded[column.Name] = column;
+        }
         return new AnonTable([.. columns.Select(name => encoded[name])], layout.RowCount);
     }
 
@@ -59,19 +63,28 @@ public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName
     // other rows (no longer shared: RLS hides them) end the working copy as a full read would.
     private async Task EnsureStillThereAsync(CancellationToken ct)
     {
-        if (layout.RowCount == 0) return;
+        if (!await Guard(() => db.RunAsync(IsStillThereAsync, ct))) throw new WorkingCopySourceGoneException(datasetName);
+    }
+
+    private async Task<bool> IsStillThereAsync(DbSession s)
+    {
+        if (layout.RowCount == 0) return true;
         var table = layout.Columns.First(c => c.Table is not null).Table!;
-        (int? First, int? Last) range;
+        var (first, last) = await s.QuerySingleOrDefaultAsync<(int?, int?)>(
+            $"SELECT min(rowid), max(rowid) FROM {SqlIdentifier.Qualified("_realtime", table)}");
+        return first == rowIds[0] && last == rowIds[^1];
+    }
+
+    private async Task<T> Guard<T>(Func<Task<T>> read)
+    {
         try
         {
-            range = await db.RunAsync(s => s.QuerySingleOrDefaultAsync<(int?, int?)>(
-                $"SELECT min(rowid), max(rowid) FROM {SqlIdentifier.Qualified("_realtime", table)}"), ct);
+            return await read();
         }
         catch (DatabaseException e) when (e.Kind is DbErrorKind.NotFound or DbErrorKind.Forbidden)
         {
             throw new WorkingCopySourceGoneException(datasetName);
         }
-        if (range.First != rowIds[0] || range.Last != rowIds[^1]) throw new WorkingCopySourceGoneException(datasetName);
     }
 
     private async Task<string[][]> ReadAsync(int first, int count, List<string> columns, CancellationToken ct)

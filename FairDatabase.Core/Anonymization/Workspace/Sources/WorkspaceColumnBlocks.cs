@@ -38,8 +38,13 @@ public static class WorkspaceColumnBlocks
                 new { blocks = batch.Select(b => b.Block).ToArray(), ordinals = batch.Select(b => b.Ordinal).ToArray(), data = batch.Select(b => b.Data).ToArray() });
     }
 
-    /// <summary>Whole columns, decoded straight into codes (no string per cell); values keep their first-appearance order.</summary>
-    public static async Task<AnonColumn[]> ReadColumnsAsync(IUserClient db, SourceLayout layout, IReadOnlyList<string> columns, CancellationToken ct)
+    /// <summary>
+    /// Whole columns, decoded straight into codes (no string per cell); values keep their
+    /// first-appearance order. <paramref name="precondition"/> runs first in the same transaction;
+    /// when it answers false nothing is read and the answer is null.
+    /// </summary>
+    public static async Task<AnonColumn[]?> ReadColumnsAsync(IUserClient db, SourceLayout layout, IReadOnlyList<string> columns, CancellationToken ct,
+        Func<DbSession, Task<bool>>? precondition = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(layout);
@@ -47,9 +52,11 @@ public static class WorkspaceColumnBlocks
         var decoders = columns.Select(_ => new ColumnBlockCodec.CodeDecoder(layout.RowCount)).ToArray();
         var position = Positions(ordinals);
         // Blocks in row order, so new values are met in the order their rows have them.
-        var rows = await db.RunAsync(s => s.QueryAsync<(int Block, int Ordinal, byte[] Data)>(
-            "SELECT block, ordinal, data FROM fairdb_work.workspace_columns WHERE ordinal = ANY(@ordinals) ORDER BY ordinal, block",
-            new { ordinals }), ct);
+        var rows = await db.RunAsync(async s => precondition is not null && !await precondition(s) ? null
+            : await s.QueryAsync<(int Block, int Ordinal, byte[] Data)>(
+                "SELECT block, ordinal, data FROM fairdb_work.workspace_columns WHERE ordinal = ANY(@ordinals) ORDER BY ordinal, block",
+                new { ordinals }), ct);
+        if (rows is null) return null;
         foreach (var (block, ordinal, data) in rows)
             decoders[position[ordinal]].Add(data, block * ColumnBlockCodec.BlockRows);
         return columns.Select((name, i) => decoders[i].ToColumn(name)).ToArray();

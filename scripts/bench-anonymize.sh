@@ -99,11 +99,15 @@ curl -s -o /dev/null -b "$jar" -c "$jar" "$base/dashboard/return_to_dashboard"
 step "long table: start (untimed figure)" $flow -d submit_button=submit_dataset --data-urlencode "dataset=$long"
 lq=(-d quasi_identifiers=age_group -d quasi_identifiers=sex -d quasi_identifiers=zip3 -d sensitive_attributes=diagnosis -d sensitive_attributes=smoker)
 step "long table P29 ($long_rows rows, POST)" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
-first_p29="$last_seconds"
-step "long table P29 again" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
+first_p29="$last_seconds"; best_p29="$last_seconds"
+for round in 2 3 4 5; do
+  step "long table P29 again ($round)" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
+  best_p29=$(awk -v a="$best_p29" -v b="$last_seconds" 'BEGIN { print (b < a ? b : a) }')
+done
 say "timing the pandas P_29_score on the same file (scripts/p29_pandas.py) ..."
-IFS=$'\t' read -r pd_read pd_score pd_classes pd_p29 < <(/usr/bin/python3 scripts/p29_pandas.py "$work/long.csv" \
+IFS=$'\t' read -r pd_read pd_score pd_cpu pd_classes pd_p29 < <(/usr/bin/python3 scripts/p29_pandas.py "$work/long.csv" \
   --qi age_group --qi sex --qi zip3 --sa diagnosis --sa smoker)
-printf '%-46s %7.3f s   (read_csv %.3f s; %s classes, P29 %s)\n' "pandas P_29_score, same file" "$pd_score" "$pd_read" "$pd_classes" "$pd_p29"
-printf '%-46s %7.1fx  (pandas score / first P29 POST)\n' "long table P29: faster than pandas" "$(awk -v a="$pd_score" -v b="$first_p29" 'BEGIN { print a / b }')"
+printf '%-46s %7.3f s   CPU %6.3f s (read_csv %.3f s; %s classes, P29 %s)\n' "pandas P_29_score, same file" "$pd_score" "$pd_cpu" "$pd_read" "$pd_classes" "$pd_p29"
+printf '%-46s %7.1fx first POST, %.1fx best of 5 (pandas seconds / POST seconds)\n' "long table P29: faster than pandas" \
+  "$(awk -v a="$pd_score" -v b="$first_p29" 'BEGIN { print a / b }')" "$(awk -v a="$pd_score" -v b="$best_p29" 'BEGIN { print a / b }')"
 printf '%-46s %7d MB\n' "app peak RSS (all)" "$(peak_rss_mb)"

@@ -61,10 +61,12 @@ public sealed class CompactColumnCollector
 
     private sealed class Candidate
     {
-        // Values of up to 7 bytes are looked up by their bytes packed into a number (no string per cell).
+        // Values of up to 7 bytes are looked up by their bytes packed into a number, and become
+        // strings only if the column is kept: a counts column met on the way allocates no strings.
         private readonly Dictionary<ulong, byte> _short = [];
-        private readonly Dictionary<string, byte> _long = new(StringComparer.Ordinal);
-        private readonly List<string> _values = [];
+        private Dictionary<string, byte>? _long;
+        private readonly List<ulong> _packed = [];
+        private readonly List<string?> _text = [];
         private byte[] _codes = new byte[1024];
 
         public bool Add(ReadOnlySpan<byte> utf8, int row)
@@ -79,16 +81,17 @@ public sealed class CompactColumnCollector
                 var key = BinaryPrimitives.ReadUInt64LittleEndian(packed);
                 if (!_short.TryGetValue(key, out code))
                 {
-                    if (!TryNew(Encoding.UTF8.GetString(utf8), out code)) return false;
+                    if (!TryNew(key, null, out code)) return false;
                     _short[key] = code;
                 }
             }
             else
             {
                 var text = Encoding.UTF8.GetString(utf8);
+                _long ??= new Dictionary<string, byte>(StringComparer.Ordinal);
                 if (!_long.TryGetValue(text, out code))
                 {
-                    if (!TryNew(text, out code)) return false;
+                    if (!TryNew(0, text, out code)) return false;
                     _long[text] = code;
                 }
             }
@@ -97,12 +100,13 @@ public sealed class CompactColumnCollector
             return true;
         }
 
-        private bool TryNew(string value, out byte code)
+        private bool TryNew(ulong packed, string? text, out byte code)
         {
             code = 0;
-            if (_values.Count == MaxDistinct) return false;
-            code = (byte)_values.Count;
-            _values.Add(value);
+            if (_text.Count == MaxDistinct) return false;
+            code = (byte)_text.Count;
+            _packed.Add(packed);
+            _text.Add(text);
             return true;
         }
 
@@ -110,7 +114,15 @@ public sealed class CompactColumnCollector
         {
             var codes = new int[rows];
             for (var r = 0; r < rows; r++) codes[r] = _codes[r];
-            return new AnonColumn(name, codes, [.. _values]);
+            var values = new string[_text.Count];
+            Span<byte> bytes = stackalloc byte[8];
+            for (var v = 0; v < values.Length; v++)
+            {
+                if (_text[v] is { } text) { values[v] = text; continue; }
+                BinaryPrimitives.WriteUInt64LittleEndian(bytes, _packed[v]);
+                values[v] = Encoding.UTF8.GetString(bytes[..bytes[7]]);
+            }
+            return new AnonColumn(name, codes, values);
         }
     }
 }

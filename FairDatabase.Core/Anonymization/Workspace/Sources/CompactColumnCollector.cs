@@ -31,13 +31,16 @@ public sealed class CompactColumnCollector
 
     public int Rows => _rows;
 
-    /// <summary>True while the column is still kept (callers may skip the work of reading its field otherwise).</summary>
+    /// <summary>False once no column is a candidate any more: the scan need not call <see cref="Add"/> at all.</summary>
+    public bool Collecting => _live > 0;
+
+    /// <summary>True while the column is still kept (the scan's hot loop checks this before <see cref="Add"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool IsCandidate(int column) => _candidates[column] is not null;
 
     public void Add(int column, ReadOnlySpan<byte> utf8)
     {
-        if (_candidates[column] is not { } candidate) return;
-        if (!candidate.Add(utf8, _rows)) { _candidates[column] = null; _live--; }
+        if (_candidates[column] is { } candidate && !candidate.Add(utf8, _rows)) { _candidates[column] = null; _live--; }
     }
 
     public void AddMissing(int column) => Add(column, []);
@@ -61,9 +64,12 @@ public sealed class CompactColumnCollector
 
     private sealed class Candidate
     {
-        // Values of up to 7 bytes are looked up by their bytes packed into a number, and become
-        // strings only if the column is kept: a counts column met on the way allocates no strings.
-        private readonly Dictionary<ulong, byte> _short = [];
+        // Values of up to 7 bytes are looked up by their bytes packed into a number, in a small
+        // open-addressing table (a counts column passes a couple of thousand rows through here
+        // before it has too many values), and become strings only if the column is kept.
+        private const int Slots = 512;
+        private readonly ulong[] _slotKeys = new ulong[Slots];
+        private readonly ushort[] _slotCodes = new ushort[Slots]; // code + 1; 0 = empty slot
         private Dictionary<string, byte>? _long;
         private readonly List<ulong> _packed = [];
         private readonly List<string?> _text = [];
@@ -74,15 +80,16 @@ public sealed class CompactColumnCollector
             byte code;
             if (utf8.Length <= 7)
             {
-                Span<byte> packed = stackalloc byte[8];
-                packed.Clear();
-                utf8.CopyTo(packed);
-                packed[7] = (byte)utf8.Length;
-                var key = BinaryPrimitives.ReadUInt64LittleEndian(packed);
-                if (!_short.TryGetValue(key, out code))
+                var key = (ulong)utf8.Length << 56;
+                for (var i = 0; i < utf8.Length; i++) key |= (ulong)utf8[i] << (8 * i);
+                var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> 55);
+                while (_slotCodes[slot] != 0 && _slotKeys[slot] != key) slot = (slot + 1) & (Slots - 1);
+                if (_slotCodes[slot] != 0) code = (byte)(_slotCodes[slot] - 1);
+                else
                 {
                     if (!TryNew(key, null, out code)) return false;
-                    _short[key] = code;
+                    _slotKeys[slot] = key;
+                    _slotCodes[slot] = (ushort)(code + 1);
                 }
             }
             else

@@ -90,17 +90,18 @@ public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catal
             while (await reader.StartRowAsync(ct) >= 0)
             {
                 ids.Add(await reader.ReadInt32Async(ct));
+                var collecting = compact.Collecting;
                 for (var c = 0; c < columns.Count; c++)
                 {
                     if (reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct))
                     {
                         stats.Add(offset + c, reader.Field);
-                        compact.Add(c, reader.Field);
+                        if (collecting && compact.IsCandidate(c)) compact.Add(c, reader.Field);
                     }
                     else
                     {
                         stats.AddMissing(offset + c);
-                        compact.AddMissing(c);
+                        if (collecting && compact.IsCandidate(c)) compact.AddMissing(c);
                     }
                 }
                 compact.EndRow();

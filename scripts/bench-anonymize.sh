@@ -108,6 +108,8 @@ say "timing the pandas P_29_score on the same file (scripts/p29_pandas.py) ..."
 IFS=$'\t' read -r pd_read pd_score pd_cpu pd_classes pd_p29 < <(/usr/bin/python3 scripts/p29_pandas.py "$work/long.csv" \
   --qi age_group --qi sex --qi zip3 --sa diagnosis --sa smoker)
 printf '%-46s %7.3f s   CPU %6.3f s (read_csv %.3f s; %s classes, P29 %s)\n' "pandas P_29_score, same file" "$pd_score" "$pd_cpu" "$pd_read" "$pd_classes" "$pd_p29"
+our_p29=$(curl -fs -b "$jar" -c "$jar" "$base/data/p29score/report" | grep -o '"p29":[^,]*' | cut -d: -f2)
+printf '%-46s %s (pandas %s)\n' "long table P29 score, this app" "$our_p29" "$pd_p29"
 printf '%-46s %7.1fx first POST, %.1fx best of 5 (pandas seconds / POST seconds)\n' "long table P29: faster than pandas" \
   "$(awk -v a="$pd_score" -v b="$first_p29" 'BEGIN { print a / b }')" "$(awk -v a="$pd_score" -v b="$best_p29" 'BEGIN { print a / b }')"
 printf '%-46s %7d MB\n' "app peak RSS (all)" "$(peak_rss_mb)"

@@ -1,4 +1,5 @@
 using FairDatabase.Core.Admin;
+using FairDatabase.Core.ApiTokens;
 using FairDatabase.Core.Anonymization.Workspace;
 using FairDatabase.Core.Audit;
 using FairDatabase.Core.Auth;
@@ -51,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddAuditLog();
         services.AddAccountAdmin();
         services.AddExplore(config);
+        services.AddApiTokens(config);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using FairDatabase.Web.Api;
 using FairDatabase.Web.Audit;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Health;
@@ -21,6 +22,7 @@ internal static class WebServiceCollectionExtensions
         });
         services.AddFairDatabaseSessions();
         services.AddFairDatabaseRateLimits(builder.Configuration);
+        services.AddFairDatabaseApi();
         services.AddFairDatabaseRequestLimits(builder.Configuration);
         services.AddFairDatabaseTransportSecurity(builder.Configuration);
         services.AddInstanceName(builder.Configuration);
@@ -48,6 +50,7 @@ internal static class WebServiceCollectionExtensions
         // Load balancers poll from one address; the health check must not trip the per-client limit.
         app.MapHealthChecks("/healthz").DisableRateLimiting().AllowAnonymous();
         app.MapControllers();
+        app.MapFairDatabaseApi();
         return app;
     }
 }

@@ -14,7 +14,9 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider tim
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId, string email, Guid sessionId, string appMetadataJson, string userMetadataJson)
+    /// <param name="assurance">The session's aal and amr; null for a fresh password sign-in (aal1, password now).</param>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId, string email, Guid sessionId, string appMetadataJson, string userMetadataJson,
+        SessionAssurance? assurance = null)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
@@ -31,8 +33,10 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider tim
             ["app_metadata"] = JsonNode.Parse(appMetadataJson),
             ["user_metadata"] = JsonNode.Parse(userMetadataJson),
             ["role"] = "authenticated",
-            ["aal"] = "aal1",
-            ["amr"] = new JsonArray(new JsonObject { ["method"] = "password", ["timestamp"] = now.ToUnixTimeSeconds() }),
+            ["aal"] = assurance?.Aal ?? "aal1",
+            ["amr"] = assurance is { AmrJson: { Length: > 2 } amr }
+                ? JsonNode.Parse(amr)
+                : new JsonArray(new JsonObject { ["method"] = "password", ["timestamp"] = now.ToUnixTimeSeconds() }),
             ["session_id"] = sessionId.ToString(),
             ["is_anonymous"] = false,
         };

@@ -1,3 +1,4 @@
+using FairDatabase.Core.Auth.Mfa;
 using FairDatabase.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<ISessionDirectory, SessionDirectory>();
+        services.AddFairDatabaseMfa(config, supabaseMode);
 
         if (!supabaseMode)
         {

@@ -22,7 +22,11 @@ public sealed partial class EmbeddedAuthService
                 $"""
                 SELECT {UserRow.Columns}, rt.session_id AS SessionId, rt.revoked AS Revoked,
                        rt.updated_at > now() - make_interval(secs => @reuse) AS Recent,
-                       ({SessionRules.Alive}) AS Alive
+                       ({SessionRules.Alive}) AS Alive, ses.aal AS Aal,
+                       (SELECT coalesce(json_agg(json_build_object('method', c.authentication_method,
+                                                                   'timestamp', extract(epoch FROM c.created_at)::bigint)
+                                                 ORDER BY c.created_at DESC), '[]')::text
+                        FROM auth.mfa_amr_claims c WHERE c.session_id = ses.id) AS Amr
                 FROM auth.refresh_tokens rt
                 JOIN auth.sessions ses ON ses.id = rt.session_id
                 JOIN auth.users u ON u.id = rt.user_id
@@ -51,12 +55,12 @@ public sealed partial class EmbeddedAuthService
                 INSERT INTO auth.refresh_tokens (token, user_id, session_id, parent) VALUES (@next, @Id, @SessionId, @hash);
                 UPDATE auth.sessions SET refreshed_at = @now AT TIME ZONE 'utc', updated_at = now() WHERE id = @SessionId;
                 """, new { hash, next = RefreshTokens.Hash(next), row.Id, row.SessionId, now = time.GetUtcNow() });
-            return (Outcome.Issued, (UserRow?)row, row.SessionId);
+            return (Outcome.Issued, (TokenRow?)row, row.SessionId);
         }, ct);
 
         return outcome switch
         {
-            Outcome.Issued => Pair(user!, sessionId, next),
+            Outcome.Issued => Pair(user!, sessionId, next, new SessionAssurance(user!.Aal, user.Amr)),
             Outcome.NotFound => throw new AuthException(AuthErrorCode.RefreshTokenNotFound, "Invalid Refresh Token: Refresh Token Not Found"),
             Outcome.SessionGone => throw new AuthException(AuthErrorCode.SessionNotFound, "Invalid Refresh Token: Session Expired"),
             _ => throw new AuthException(AuthErrorCode.RefreshTokenAlreadyUsed, "Invalid Refresh Token: Already Used"),
@@ -72,5 +76,10 @@ public sealed partial class EmbeddedAuthService
         public bool Recent { get; set; }
 
         public bool Alive { get; set; }
+
+        public string Aal { get; set; } = "aal1";
+
+        /// <summary>The session's amr claim (JSON) from auth.mfa_amr_claims.</summary>
+        public string Amr { get; set; } = "[]";
     }
 }

@@ -35,7 +35,11 @@ public sealed partial class EmbeddedAuthService(IServiceRoleClient db, AccessTok
     {
         email = Credentials.NormalizeEmail(email);
         var user = await db.RunAsync(s => s.QuerySingleOrDefaultAsync<UserRow>(
-            $"SELECT {UserRow.Columns} FROM auth.users u WHERE u.email = @email", new { email }), ct);
+            $"""
+            SELECT {UserRow.Columns},
+                   EXISTS (SELECT 1 FROM auth.mfa_factors f WHERE f.user_id = u.id AND f.status = 'verified') AS HasVerifiedFactor
+            FROM auth.users u WHERE u.email = @email
+            """, new { email }), ct);
         var verified = BCrypt.Net.BCrypt.Verify(password, user?.Hash ?? DummyHash);
         if (user is null || !verified || user.BannedUntil > time.GetUtcNow())
             throw AuthException.InvalidCredentials();
@@ -47,11 +51,12 @@ public sealed partial class EmbeddedAuthService(IServiceRoleClient db, AccessTok
             WITH s AS (INSERT INTO auth.sessions (user_id, created_at, updated_at, user_agent, ip, not_after)
                        VALUES (@Id, @now, @now, left(@agent, 512), @ip::inet, @now + make_interval(hours => @lifetime)) RETURNING id),
                  t AS (INSERT INTO auth.refresh_tokens (token, user_id, session_id) SELECT @token, @Id, id FROM s),
+                 a AS (INSERT INTO auth.mfa_amr_claims (session_id, authentication_method, created_at, updated_at) SELECT id, 'password', @now, @now FROM s),
                  u AS (UPDATE auth.users SET last_sign_in_at = now() WHERE id = @Id)
             SELECT id FROM s
             """, new { user.Id, token = RefreshTokens.Hash(refreshToken), now = time.GetUtcNow(), agent = client.UserAgent, ip = client.Ip?.ToString(),
                 lifetime = options.Value.SessionLifetimeHours }), ct);
-        return Pair(user, sessionId, refreshToken);
+        return Pair(user, sessionId, refreshToken) with { MfaRequired = user.HasVerifiedFactor };
     }
 
     public async Task<AuthenticatedUser> GetUserAsync(string accessToken, CancellationToken ct)
@@ -73,9 +78,9 @@ public sealed partial class EmbeddedAuthService(IServiceRoleClient db, AccessTok
         await db.RunAsync(s => s.ExecuteAsync("DELETE FROM auth.sessions WHERE id = @sid AND user_id = @uid", new { sid, uid = user.Id }), ct);
     }
 
-    private AuthSession Pair(UserRow user, Guid sessionId, string refreshToken)
+    private AuthSession Pair(UserRow user, Guid sessionId, string refreshToken, SessionAssurance? assurance = null)
     {
-        var (access, expires) = tokens.Issue(user.Id, user.Email, sessionId, user.AppMeta, user.UserMeta);
+        var (access, expires) = tokens.Issue(user.Id, user.Email, sessionId, user.AppMeta, user.UserMeta, assurance);
         return new AuthSession(access, refreshToken, expires, new AuthUser(user.Id, user.Email));
     }
 
@@ -96,5 +101,8 @@ public sealed partial class EmbeddedAuthService(IServiceRoleClient db, AccessTok
         public string UserMeta { get; set; } = "{}";
 
         public DateTimeOffset? BannedUntil { get; set; }
+
+        /// <summary>Read at password sign-in only.</summary>
+        public bool HasVerifiedFactor { get; set; }
     }
 }

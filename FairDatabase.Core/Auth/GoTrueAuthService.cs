@@ -11,7 +11,7 @@ namespace FairDatabase.Core.Auth;
 /// resilience handler it is registered with). Tokens are still validated locally with the JWT
 /// secret; GET /user then confirms the session has not been revoked.
 /// </summary>
-public sealed class GoTrueAuthService(HttpClient http, IOptions<SupabaseOptions> supabase, AccessTokens tokens) : IAuthService
+public sealed partial class GoTrueAuthService(HttpClient http, IOptions<SupabaseOptions> supabase, AccessTokens tokens) : IAuthService
 {
     public async Task<AuthUser> SignUpAsync(string email, string password, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class GoTrueAuthService(HttpClient http, IOptions<SupabaseOptions>
     {
         email = Credentials.NormalizeEmail(email);
         using var doc = await SendAsync(HttpMethod.Post, "auth/v1/token?grant_type=password", new { email, password }, null, ct);
-        return ReadSession(doc.RootElement);
+        return ReadSession(doc.RootElement) with { MfaRequired = HasVerifiedFactor(doc.RootElement.GetProperty("user")) };
     }
 
     public async Task<AuthSession> RefreshAsync(string refreshToken, CancellationToken ct)
@@ -54,10 +54,11 @@ public sealed class GoTrueAuthService(HttpClient http, IOptions<SupabaseOptions>
         }
     }
 
-    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, object? body, string? bearer, CancellationToken ct)
+    /// <param name="serviceRole">Admin endpoints: the service-role key as apikey and bearer (never a user's request).</param>
+    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, object? body, string? bearer, CancellationToken ct, bool serviceRole = false)
     {
         using var request = new HttpRequestMessage(method, path);
-        var key = supabase.Value.AnonKey;
+        var key = serviceRole ? supabase.Value.ServiceRoleKey : supabase.Value.AnonKey;
         request.Headers.Add("apikey", key);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer ?? key);
         if (body is not null) request.Content = JsonContent.Create(body);
@@ -86,6 +87,10 @@ public sealed class GoTrueAuthService(HttpClient http, IOptions<SupabaseOptions>
         return new AuthSession(root.GetProperty("access_token").GetString()!, root.GetProperty("refresh_token").GetString()!,
             expiresAt, ReadUser(root.GetProperty("user")));
     }
+
+    private static bool HasVerifiedFactor(JsonElement user) =>
+        user.TryGetProperty("factors", out var factors) && factors.ValueKind == JsonValueKind.Array
+        && factors.EnumerateArray().Any(f => f.TryGetProperty("status", out var s) && s.GetString() == "verified");
 
     private static AuthUser ReadUser(JsonElement user) =>
         new(user.GetProperty("id").GetGuid(), user.TryGetProperty("email", out var e) ? e.GetString() ?? "" : "");

@@ -34,6 +34,7 @@ internal static class GoTrueErrors
             "session_not_found" or "session_expired" => AuthErrorCode.SessionNotFound,
             "bad_jwt" or "no_authorization" => AuthErrorCode.BadJwt,
             "validation_failed" or "email_address_invalid" => AuthErrorCode.ValidationFailed,
+            "mfa_verification_failed" or "mfa_verification_rejected" or "mfa_challenge_expired" => AuthErrorCode.MfaVerificationFailed,
             "invalid_grant" => path.Contains("grant_type=password", StringComparison.Ordinal)
                 ? AuthErrorCode.InvalidCredentials : AuthErrorCode.RefreshTokenNotFound,
             _ when (int)status >= 500 || status == HttpStatusCode.TooManyRequests => AuthErrorCode.Unavailable,

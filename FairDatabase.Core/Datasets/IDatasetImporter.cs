@@ -25,6 +25,10 @@ public sealed record UploadRequest(string FileName, string? Description = null, 
     /// <summary>How text is decoded (form field <c>encoding</c>).</summary>
     public TextEncodingChoice Encoding { get; init; } = TextEncodingChoice.Auto;
 
+    /// <summary>Names the dataset <paramref name="name"/> (when given) instead of after the file, keeping the file's kind.</summary>
+    public UploadRequest Named(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? this : this with { FileName = UploadFileName.Rename(FileName, name) };
+
     /// <summary>Reads the <c>orientation</c> and <c>encoding</c> form values into this request.</summary>
     /// <exception cref="UploadValidationException">An unknown value.</exception>
     public UploadRequest WithChoices(string? orientation, string? encoding) => this with

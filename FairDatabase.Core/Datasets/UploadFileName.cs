@@ -43,6 +43,19 @@ internal static class UploadFileName
     }
 
     /// <summary>
+    /// The file name for a dataset the caller named itself (the API's <c>name</c>): a name ending in a
+    /// known extension is taken as is, otherwise it gets the uploaded file's extension (.csv when none).
+    /// </summary>
+    public static string Rename(string? uploaded, string name)
+    {
+        name = name.Trim();
+        if (Extensions.Any(e => name.EndsWith(e.Extension, StringComparison.OrdinalIgnoreCase))) return name;
+        var from = (uploaded ?? "").Trim();
+        var extension = Extensions.FirstOrDefault(e => from.EndsWith(e.Extension, StringComparison.OrdinalIgnoreCase)).Extension ?? ".csv";
+        return name + extension;
+    }
+
+    /// <summary>
     /// For readers of delimited text only (the anonymization workflow's own upload): a BIOM table or
     /// a QIIME 2 artifact is refused with the way round it, storing it as a dataset first.
     /// </summary>

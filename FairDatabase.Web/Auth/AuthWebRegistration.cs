@@ -10,6 +10,8 @@ namespace FairDatabase.Web.Auth;
 
 internal static class AuthWebRegistration
 {
+    private const string PerPathScheme = "FairDatabase";
+
     /// <summary>Cookie sessions: key ring in PostgreSQL, the session cookie, the current user and its refresh logic.</summary>
     public static IServiceCollection AddFairDatabaseSessions(this IServiceCollection services)
     {
@@ -22,8 +24,12 @@ internal static class AuthWebRegistration
         services.AddScoped<SessionAuthenticator>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<IUserContext>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddAuthentication(SessionCookieAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, SessionCookieAuthenticationHandler>(SessionCookieAuthenticationHandler.SchemeName, null);
+        // Pages authenticate with the session cookie, /api with a bearer token and nothing else.
+        services.AddAuthentication(PerPathScheme)
+            .AddPolicyScheme(PerPathScheme, null, o => o.ForwardDefaultSelector = http =>
+                Api.ApiProblems.IsApi(http.Request.Path) ? ApiTokenAuthenticationHandler.SchemeName : SessionCookieAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionCookieAuthenticationHandler>(SessionCookieAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         // Every page needs a session unless it says [AllowAnonymous] (sign-in, registration, errors).
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(SessionCookieAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());

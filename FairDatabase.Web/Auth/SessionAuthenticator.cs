@@ -13,7 +13,8 @@ internal sealed class SessionAuthenticator(
 {
     public async Task<AuthenticatedUser?> AuthenticateAsync(HttpContext http)
     {
-        if (cookie.Read(http) is not { } stored) return null;
+        // Half signed in (second factor due): only /auth/mfa and sign-out, which read the cookie themselves.
+        if (cookie.Read(http) is not { AwaitingMfa: false } stored) return null;
         var ct = http.RequestAborted;
         if (stored.ExpiresAt - time.GetUtcNow() <= TimeSpan.FromSeconds(options.Value.RefreshBeforeExpirySeconds))
             return await RefreshAsync(http, stored, ct);

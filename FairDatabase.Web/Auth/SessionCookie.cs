@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace FairDatabase.Web.Auth;
 
-/// <summary>The tokens of a browser session as the cookie carries them.</summary>
-public sealed record StoredSession(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt)
+/// <summary>
+/// The tokens of a browser session as the cookie carries them. <see cref="AwaitingMfa"/>: the
+/// password was right but the second factor is still due (/auth/mfa); such a session opens no page.
+/// </summary>
+public sealed record StoredSession(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, bool AwaitingMfa = false)
 {
     public override string ToString() => $"StoredSession {{ ExpiresAt = {ExpiresAt:O} }}"; // never the tokens
 }
@@ -45,9 +48,9 @@ public sealed class SessionCookie(IDataProtectionProvider protection, IOptions<A
 
     public string Name => _secure ? SecureName : PlainName;
 
-    public void Write(HttpContext http, AuthSession session)
+    public void Write(HttpContext http, AuthSession session, bool awaitingMfa = false)
     {
-        var stored = new StoredSession(session.AccessToken, session.RefreshToken, session.ExpiresAt);
+        var stored = new StoredSession(session.AccessToken, session.RefreshToken, session.ExpiresAt, awaitingMfa);
         http.Items[WrittenKey] = stored;
         http.Response.Cookies.Append(Name, _protector.Protect(JsonSerializer.Serialize(stored)), Options());
     }

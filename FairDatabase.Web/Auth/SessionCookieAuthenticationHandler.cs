@@ -10,11 +10,11 @@ namespace FairDatabase.Web.Auth;
 /// validates (and when needed refreshes) the tokens, and the result becomes both the request's
 /// principal and <see cref="CurrentUser"/> (whose claims IUserClient hands to PostgreSQL for RLS).
 /// Pages without [AllowAnonymous] need it (the fallback authorization policy); a visitor without a
-/// valid session is sent to the sign-in page at <c>/</c>.
+/// valid session is sent to the sign-in page at <c>/</c> (or to <c>/auth/mfa</c> when its second factor is due).
 /// </summary>
 internal sealed class SessionCookieAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    SessionAuthenticator authenticator, CurrentUser current)
+    SessionAuthenticator authenticator, CurrentUser current, SessionCookie cookie)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "FairDatabaseSession";
@@ -30,7 +30,7 @@ internal sealed class SessionCookieAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Redirect("/");
+        Response.Redirect(cookie.Read(Context) is { AwaitingMfa: true } ? "/auth/mfa" : "/");
         return Task.CompletedTask;
     }
 }

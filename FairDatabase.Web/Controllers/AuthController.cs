@@ -66,9 +66,10 @@ public sealed class AuthController(IAuthService auth, SessionCookie cookie, Acce
             var client = new SessionClient(Request.Headers.UserAgent.ToString(), HttpContext.Connection.RemoteIpAddress);
             var session = await auth.SignInWithPasswordAsync(model.Email!, model.Password!, client, ct);
             await EndCurrentSessionAsync(ct); // signing in again must not leave the previous session alive
-            cookie.Write(HttpContext, session);
+            cookie.Write(HttpContext, session, awaitingMfa: session.MfaRequired);
             HttpContext.Audit().UserId = session.User.Id;
-            return Redirect("/dashboard");
+            if (session.MfaRequired) HttpContext.Audit().Detail = "second factor due";
+            return Redirect(session.MfaRequired ? "/auth/mfa" : "/dashboard");
         }
         catch (AuthException e)
         {

@@ -3,6 +3,7 @@ using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Web.Auth;
 using FairDatabase.Web.Audit;
 using FairDatabase.Core.Explore;
+using FairDatabase.Web.Infrastructure;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -61,7 +62,7 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
         var exports = new List<ExportTable>();
         foreach (var table in matching) exports.Add(new ExportTable(table, await headers.HeaderForAsync(table, ct)));
         Response.ContentType = "application/zip";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"fairdatabase-{FileNameSafe(term)}.zip\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"fairdatabase-{DownloadFileName.Safe(term, 40)}.zip\"";
         await exporter.WriteZipAsync(exports, Response.Body, ct);
         return new EmptyResult();
     }
@@ -117,7 +118,4 @@ public sealed class DatasetsController(IDatasetBrowser browser, TableExporter ex
         Response.StatusCode = status;
         return View("Error", new ErrorViewModel(status, message, HttpContext.TraceIdentifier));
     }
-
-    private static string FileNameSafe(string term) =>
-        new(term.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(40).ToArray());
 }

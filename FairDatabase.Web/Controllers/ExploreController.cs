@@ -1,5 +1,6 @@
 using FairDatabase.Core.Datasets.Browse;
 using FairDatabase.Core.Explore;
+using FairDatabase.Web.Infrastructure;
 using FairDatabase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -45,7 +46,7 @@ public sealed class ExploreController(DatasetList datasets, IColumnStatisticsSer
         foreach (var name in dataset.TableNames)
             if (owned.TryGetValue(name, out var table)) exports.Add(new ExportTable(table, await headers.HeaderForAsync(table, ct)));
         Response.ContentType = "application/zip";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{FileNameSafe(dataset.DisplayName)}.zip\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{DownloadFileName.Safe(dataset.DisplayName)}.zip\"";
         await exporter.WriteZipAsync(exports, Response.Body, ct);
         return new EmptyResult();
     }
@@ -55,7 +56,4 @@ public sealed class ExploreController(DatasetList datasets, IColumnStatisticsSer
         Response.StatusCode = StatusCodes.Status404NotFound;
         return View("Error", new ErrorViewModel(StatusCodes.Status404NotFound, "Dataset not found.", HttpContext.TraceIdentifier));
     }
-
-    private static string FileNameSafe(string name) =>
-        new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(60).ToArray());
 }

@@ -34,6 +34,13 @@ public sealed class HomeController(CurrentUser current) : Controller
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong."),
         };
         Response.StatusCode = status;
+        // The JSON API answers its errors as problem+json, this one included.
+        if (Api.ApiProblems.IsApi(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? ""))
+            return new ObjectResult(Api.ApiProblems.Create(status, status == 500 ? "Internal error" : "Request refused", message))
+            {
+                StatusCode = status,
+                ContentTypes = { Api.ApiProblems.ContentType },
+            };
         return View("Error", new ErrorViewModel(status, message, requestId));
     }
 }

@@ -1,6 +1,7 @@
 using FairDatabase.Core.Anonymization.Workspace;
 using FairDatabase.Core.Anonymization.Workspace.Sources;
 using FairDatabase.Web.Models;
+using FairDatabase.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FairDatabase.Web.Controllers;
@@ -53,7 +54,7 @@ public sealed class WorkingCopyController(IAnonymizationWorkspaceStore store, IW
     private static string FileName(string? source)
     {
         var name = Path.GetFileNameWithoutExtension(source ?? "working-copy");
-        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(60).ToArray());
+        var safe = DownloadFileName.Safe(name);
         return safe.Length == 0 ? "working-copy" : safe;
     }
 }

@@ -8,7 +8,11 @@ namespace FairDatabase.Web.Datasets;
 /// <summary>How the upload form is guarded while it streams: text fields are bounded, and the
 /// antiforgery token (a form field before the file, when no header carried it) is checked before
 /// the file's first byte is read.</summary>
-internal sealed record UploadFormGuard(int MaxFieldBytes, string TokenFieldName, Func<string?, Task> BeforeFileAsync);
+internal sealed record UploadFormGuard(int MaxFieldBytes, string TokenFieldName, Func<string?, Task> BeforeFileAsync)
+{
+    /// <summary>A <c>name</c> field names the dataset instead of the file (the JSON API's upload).</summary>
+    public bool AcceptsName { get; init; }
+}
 
 /// <summary>
 /// Reads the upload form without buffering the file: text fields first (each at most
@@ -24,13 +28,14 @@ internal static class UploadFormReader
             var file = form.Files.GetFile("file");
             if (file is null) return null;
             await using var stream = file.OpenReadStream();
-            return await import(stream, new UploadRequest(file.FileName, form["description"], form["origin"]).WithChoices(form["orientation"], form["encoding"]));
+            return await import(stream, new UploadRequest(file.FileName, form["description"], form["origin"]).WithChoices(form["orientation"], form["encoding"])
+                .Named(guard.AcceptsName ? form["name"].ToString() : null));
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value
             ?? throw new InvalidDataException("The upload has no multipart boundary.");
         var reader = new MultipartReader(boundary, request.Body);
-        string? description = null, origin = null, orientation = null, encoding = null, token = null;
+        string? description = null, origin = null, orientation = null, encoding = null, token = null, datasetName = null;
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
@@ -39,7 +44,7 @@ internal static class UploadFormReader
             {
                 await guard.BeforeFileAsync(token);
                 return await import(section.Body, new UploadRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "", description, origin)
-                    .WithChoices(orientation, encoding));
+                    .WithChoices(orientation, encoding).Named(guard.AcceptsName ? datasetName : null));
             }
             if (disposition.IsFormDisposition())
             {
@@ -49,6 +54,7 @@ internal static class UploadFormReader
                 else if (name == "orientation") orientation = value;
                 else if (name == "encoding") encoding = value;
                 else if (name == guard.TokenFieldName) token = value;
+                else if (name == "name") datasetName = value;
             }
         }
         return null;

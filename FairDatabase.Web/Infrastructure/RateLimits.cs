@@ -65,6 +65,12 @@ internal static class RateLimits
     private static async ValueTask WriteRejectionAsync(HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.RetryAfter = "60";
+        if (Api.ApiProblems.IsApi(http.Request.Path))
+        {
+            await Api.ApiProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests",
+                "This token (or account) has used its requests for this minute; wait for the Retry-After seconds, then try again.");
+            return;
+        }
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(
             """

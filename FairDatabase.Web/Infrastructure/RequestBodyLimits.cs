@@ -49,7 +49,9 @@ internal static class RequestBodyLimits
         var path = http.Request.Path;
         var isUpload = UploadPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
             // POST /datasets/{id}/metadata: a sample-metadata file.
-            || (path.StartsWithSegments("/datasets", StringComparison.OrdinalIgnoreCase) && path.Value!.EndsWith("/metadata", StringComparison.OrdinalIgnoreCase));
+            || (path.StartsWithSegments("/datasets", StringComparison.OrdinalIgnoreCase) && path.Value!.EndsWith("/metadata", StringComparison.OrdinalIgnoreCase))
+            // POST /api/v1/datasets: the JSON API's upload.
+            || string.Equals(path.Value?.TrimEnd('/'), "/api/v1/datasets", StringComparison.OrdinalIgnoreCase);
         var limit = isUpload ? upload.MaxFileSizeBytes + limits.UploadFormOverheadBytes : limits.MaxBodyBytes;
 
         if (http.Request.ContentLength > limit) throw RequestBodyTooLargeException.Body(limit);

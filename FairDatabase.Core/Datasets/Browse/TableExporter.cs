@@ -8,7 +8,7 @@ namespace FairDatabase.Core.Datasets.Browse;
 public sealed record ExportTable(UserTable Table, IReadOnlyList<string> Header);
 
 /// <summary>
-/// Streams the caller's tables as a ZIP with one CSV per table. PostgreSQL writes the CSV itself
+/// Streams the caller's tables as a ZIP with one CSV per table, or a dataset's chunks as one CSV. PostgreSQL writes the CSV itself
 /// (COPY … TO STDOUT under the user's identity, so RLS applies), in short rowid-range batches:
 /// each batch is read whole in its own short transaction, and only then written to the client.
 /// A slow or stalled client therefore holds no connection and no open transaction (which would
@@ -44,18 +44,42 @@ public sealed class TableExporter(IUserClient db)
         }
     }
 
-    private async Task CopyRowsAsync(UserTable table, StreamWriter writer, CancellationToken ct)
+    /// <summary>
+    /// One CSV of a whole dataset: its chunk tables side by side, joined on rowid (every chunk has a
+    /// row for each dataset row), the id column once, in the order given (chunk order); the header
+    /// is the first table's followed by each further table's without its id column.
+    /// </summary>
+    public async Task WriteCsvAsync(IReadOnlyList<ExportTable> chunks, Stream output, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, Utf8NoBom, bufferSize: 1 << 16);
+        if (chunks.Count == 0) return;
+        await writer.WriteAsync(CsvLine(chunks.SelectMany((c, i) => i == 0 ? c.Header : c.Header.Skip(1))).AsMemory(), ct);
+        var select = chunks.SelectMany((c, i) => (i == 0 ? c.Table.VisibleColumns : c.Table.VisibleColumns.Skip(1))
+            .Select(column => $"c{i}.{SqlIdentifier.Quote(column)}")).ToList();
+        var first = SqlIdentifier.Qualified("_realtime", chunks[0].Table.Name) + " c0";
+        var from = first + string.Concat(chunks.Skip(1).Select((c, i) =>
+            $" LEFT JOIN {SqlIdentifier.Qualified("_realtime", c.Table.Name)} c{i + 1} ON c{i + 1}.rowid = c0.rowid"));
+        await CopyRowsAsync(string.Join(", ", select), from, first, select.Count, writer, ct);
+    }
+
+    private Task CopyRowsAsync(UserTable table, StreamWriter writer, CancellationToken ct)
     {
         var visible = table.VisibleColumns.ToList();
-        long rowsPerBatch = Math.Clamp(BatchCells / Math.Max(1, visible.Count), 50, 50_000);
-        var qualified = SqlIdentifier.Qualified("_realtime", table.Name);
-        var columns = string.Join(", ", visible.Select(SqlIdentifier.Quote));
+        var from = SqlIdentifier.Qualified("_realtime", table.Name) + " c0";
+        return CopyRowsAsync(string.Join(", ", visible.Select(c => "c0." + SqlIdentifier.Quote(c))), from, from, visible.Count, writer, ct);
+    }
+
+    /// <param name="select">The column list, over <paramref name="from"/> whose first table is aliased <c>c0</c>.</param>
+    /// <param name="rangeFrom">That first table alone (aliased <c>c0</c>), whose rowids set the windows.</param>
+    private async Task CopyRowsAsync(string select, string from, string rangeFrom, int columnCount, StreamWriter writer, CancellationToken ct)
+    {
+        long rowsPerBatch = Math.Clamp(BatchCells / Math.Max(1, columnCount), 50, 50_000);
         // Fixed rowid windows between the first and last row (rowid is a serial, so windows are
         // nearly full). Asking for "the next N rows" instead would make PostgreSQL sort the whole
         // table per batch when it has no statistics yet for a fresh upload.
         var (first, last) = await db.RunOnceAsync(async s =>
-            (await s.ExecuteScalarAsync<long?>($"SELECT min(rowid)::bigint FROM {qualified}"),
-             await s.ExecuteScalarAsync<long?>($"SELECT max(rowid)::bigint FROM {qualified}")), ct);
+            (await s.ExecuteScalarAsync<long?>($"SELECT min(c0.rowid)::bigint FROM {rangeFrom}"),
+             await s.ExecuteScalarAsync<long?>($"SELECT max(c0.rowid)::bigint FROM {rangeFrom}")), ct);
         if (first is null || last is null) return;
         var batch = new StringBuilder();
         for (var after = first.Value - 1; after < last.Value; after += rowsPerBatch)
@@ -63,7 +87,7 @@ public sealed class TableExporter(IUserClient db)
             batch.Clear();
             // Both bounds are numbers this code produced; COPY takes no parameters.
             var sql = FormattableString.Invariant(
-                $"COPY (SELECT {columns} FROM {qualified} WHERE rowid > {after} AND rowid <= {after + rowsPerBatch} ORDER BY rowid) TO STDOUT (FORMAT csv)");
+                $"COPY (SELECT {select} FROM {from} WHERE c0.rowid > {after} AND c0.rowid <= {after + rowsPerBatch} ORDER BY c0.rowid) TO STDOUT (FORMAT csv)");
             await db.RunOnceAsync(async s =>
             {
                 using var reader = await s.Connection.BeginTextExportAsync(sql, ct);

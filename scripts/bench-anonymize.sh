@@ -5,19 +5,24 @@
 # dataset: start, drop identifiers, missing values, quasi-identifiers, one mapping per
 # quasi-identifier (interval rules for age and bmi), P29 with 3 quasi-identifiers and 1 sensitive
 # attribute, privacy processing, local DP, download. Then a long 8-column patient table (default
-# 100,000 rows) is uploaded and its P29 timed end to end, the POST included. Prints each step's
-# seconds and the app's peak RSS (VmHWM).
+# 100,000 rows) is uploaded and its P29 timed end to end, the POST included, and compared with
+# the Python application's pandas P_29_score on the same file (scripts/p29_pandas.py, Debian's
+# python3-pandas). Prints each step's seconds and the app's peak RSS (VmHWM). --no-download
+# skips the full download (minutes at 100,000 rows).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
 ensure_dotnet
 command -v curl >/dev/null || ensure_packages curl
+# The reference P29 runs on Debian's own Python with its pandas (not whatever python3 is first on PATH).
+/usr/bin/python3 -c 'import pandas' 2>/dev/null || ensure_packages python3-pandas
 
-rows=10000; long_rows=100000
+rows=10000; long_rows=100000; download=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
     --long-rows) long_rows="$2"; shift 2 ;;
+    --no-download) download=0; shift ;;
     *) die "unknown option $1" ;;
   esac
 done
@@ -58,6 +63,7 @@ step() {
   cpu0=$(app_cpu)
   out=$(curl -s -o "$work/page.html" -w '%{http_code} %{time_total}' -b "$jar" -c "$jar" --data-urlencode "$form" "$@" "$base$path")
   [ "${out%% *}" = 200 ] || { sed -n '/alert/,+3p' "$work/page.html" >&2; die "$label answered ${out%% *}"; }
+  last_seconds="${out##* }"
   printf '%-46s %7.3f s   app CPU %6.3f s\n' "$label" "${out##* }" "$(awk -v a="$cpu0" -v b="$(app_cpu)" 'BEGIN { print b - a }')"
 }
 flow=/data/data_generalization
@@ -77,11 +83,13 @@ qs=(-d quasi_identifiers=age -d quasi_identifiers=sex -d quasi_identifiers=bmi -
 step "P29 (3 QIs, 1 SA)" /data/p29score "${qs[@]}" --data-urlencode "submit_button=Calculate Score"
 step "privacy processing" /privacy/privacy_processing "${qs[@]}" -d k_min=1 -d l_min=0.0 -d t_max=0.5
 step "local DP apply (columns typed automatically)" /privacy/differential_privacy "${qs[@]}" -d epsilon=2.0 -d keep_probability=0.5
+if [ "$download" = 1 ]; then
 cpu0=$(app_cpu)
 out=$(curl -s -o "$work/download.csv" -w '%{http_code} %{time_total}' -b "$jar" -c "$jar" "$base/data/download")
 [ "${out%% *}" = 200 ] || die "download answered ${out%% *}"
 printf '%-46s %7.3f s   app CPU %6.3f s (%s rows, %s)\n' "download (CSV)" "${out##* }" "$(awk -v a="$cpu0" -v b="$(app_cpu)" 'BEGIN { print b - a }')" \
   "$(( $(wc -l <"$work/download.csv") - 1 ))" "$(du -h "$work/download.csv" | cut -f1)"
+fi
 printf '%-46s %7d MB\n' "app peak RSS (wide)" "$(peak_rss_mb)"
 printf '%-46s %s\n' "load average during the run" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -91,5 +99,17 @@ curl -s -o /dev/null -b "$jar" -c "$jar" "$base/dashboard/return_to_dashboard"
 step "long table: start (untimed figure)" $flow -d submit_button=submit_dataset --data-urlencode "dataset=$long"
 lq=(-d quasi_identifiers=age_group -d quasi_identifiers=sex -d quasi_identifiers=zip3 -d sensitive_attributes=diagnosis -d sensitive_attributes=smoker)
 step "long table P29 ($long_rows rows, POST)" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
-step "long table P29 again" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
+first_p29="$last_seconds"; best_p29="$last_seconds"
+for round in 2 3 4 5; do
+  step "long table P29 again ($round)" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
+  best_p29=$(awk -v a="$best_p29" -v b="$last_seconds" 'BEGIN { print (b < a ? b : a) }')
+done
+say "timing the pandas P_29_score on the same file (scripts/p29_pandas.py) ..."
+IFS=$'\t' read -r pd_read pd_score pd_cpu pd_classes pd_p29 < <(/usr/bin/python3 scripts/p29_pandas.py "$work/long.csv" \
+  --qi age_group --qi sex --qi zip3 --sa diagnosis --sa smoker)
+printf '%-46s %7.3f s   CPU %6.3f s (read_csv %.3f s; %s classes, P29 %s)\n' "pandas P_29_score, same file" "$pd_score" "$pd_cpu" "$pd_read" "$pd_classes" "$pd_p29"
+our_p29=$(curl -fs -b "$jar" -c "$jar" "$base/data/p29score/report" | grep -o '"p29":[^,]*' | cut -d: -f2)
+printf '%-46s %s (pandas %s)\n' "long table P29 score, this app" "$our_p29" "$pd_p29"
+printf '%-46s %7.1fx first POST, %.1fx best of 5 (pandas seconds / POST seconds)\n' "long table P29: faster than pandas" \
+  "$(awk -v a="$pd_score" -v b="$first_p29" 'BEGIN { print a / b }')" "$(awk -v a="$pd_score" -v b="$best_p29" 'BEGIN { print a / b }')"
 printf '%-46s %7d MB\n' "app peak RSS (all)" "$(peak_rss_mb)"

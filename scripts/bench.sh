@@ -10,7 +10,7 @@
 #   scripts/bench.sh explore                         columns.json and diversity.json times and peak RSS
 #   scripts/bench.sh pages [--users N] [--seconds N] [--rate N] [--single] [--instances N]
 #                                                    50 signed-in users browsing: one instance, then the cluster
-#   scripts/bench.sh anonymize [--rows N] [--long-rows N]
+#   scripts/bench.sh anonymize [--rows N] [--long-rows N] [--no-download]
 #                                                    every anonymization step over HTTP on the wide file, and
 #                                                    P29 on a long 8-column table: seconds and peak RSS
 #   scripts/bench.sh bodies [--gigabytes N]           multi-GB chunked bodies: status, app RSS and temp disk
@@ -33,7 +33,7 @@ usage() {
   say "  pages [--users N] [--seconds N] [--rate N] [--rows N] [--columns N] [--single] [--instances N]"
   say "                                  signed-in users on dashboard, search and preview: p50/p99, requests/s,"
   say "                                  non-2xx; one instance, then HAProxy + N instances + PgBouncer"
-  say "  anonymize [--rows N] [--long-rows N]"
+  say "  anonymize [--rows N] [--long-rows N] [--no-download]"
   say "                                  time each anonymization step over HTTP on the wide benchmark file"
   say "                                  (default 10,000 rows) and P29 on a long table (default 100,000 rows)"
   say "  bodies [--gigabytes N]          stream N GB (default 4) bodies at the app: 413, RSS and temp disk stay flat"

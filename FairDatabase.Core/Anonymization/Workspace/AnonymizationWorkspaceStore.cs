@@ -26,7 +26,7 @@ public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymization
             row.kept_rows is null ? null : RowMask.FromBytes(row.kept_rows));
     }
 
-    public async Task StartAsync(WorkspaceState state, SourceLayout layout, int[]? rowIds, IReadOnlyList<ColumnBlock>? csvBlocks, CancellationToken ct)
+    public async Task StartAsync(WorkspaceState state, SourceLayout layout, int[]? rowIds, IReadOnlyList<ColumnBlock>? blocks, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(layout);
@@ -38,14 +38,14 @@ public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymization
             source = new JsonbParameter(JsonSerializer.Serialize(layout, WorkspaceState.Json)),
             rowIds = rowIds is null ? null : RowIdBytes(rowIds),
         };
-        // The upload's blocks cannot be replayed from a consumed request body, so no retries here.
+        // The blocks cannot be replayed from a consumed request body (nor scanned again cheaply), so no retries here.
         await db.RunOnceAsync(async s =>
         {
             await s.ExecuteAsync("DELETE FROM fairdb_work.workspaces WHERE user_id = auth.uid()");
             await s.ExecuteAsync(
                 "INSERT INTO fairdb_work.workspaces (user_id, state, source, row_ids, updated_at) VALUES (@user, @state, @source, @rowIds, now())",
                 parameters);
-            if (csvBlocks is not null) await CsvColumnSource.WriteAsync(s, csvBlocks);
+            if (blocks is not null) await WorkspaceColumnBlocks.WriteAsync(s, blocks);
             return true;
         }, ct);
     }

@@ -56,9 +56,9 @@ public sealed class GeneralizationWorkflow(IAnonymizationWorkspaceStore store, I
 
     public async Task<WorkflowView?> StartFromDatasetAsync(string name, CancellationToken ct)
     {
-        if (await datasets.ScanAsync(name, ct) is not var (layout, rowIds)) return null;
+        if (await datasets.ScanAsync(name, ct) is not { } scan) return null;
         var state = new WorkspaceState { Step = WorkflowStep.DropIdentifiers, Source = new WorkspaceSource(WorkspaceSource.DatasetKind, name) };
-        await store.StartAsync(state, layout, rowIds, null, ct);
+        await store.StartAsync(state, scan.Layout, scan.RowIds, scan.Blocks, ct);
         return await GetAsync(ct);
     }
 

@@ -21,7 +21,7 @@ public interface IPerturbationInspector
 }
 
 /// <summary>
-/// Reads the column twice through the recipe, without and with the perturbations, over the kept
+/// Reads the column once and replays the recipe on it without and with the perturbations, over the kept
 /// rows. Numbers go into <see cref="NumericBins"/> equal-width bins over the range both share;
 /// categories beyond the <see cref="TopCategories"/> most frequent before DP are summed as "other".
 /// </summary>
@@ -38,8 +38,7 @@ public sealed class PerturbationInspector(IWorkingCopyLoader loader) : IPerturba
         ArgumentNullException.ThrowIfNull(column);
         if (await loader.OpenAsync(ct) is not { } copy) return null;
         if (Perturbed(copy).FirstOrDefault(c => c.Name == column) is not { } perturbed || !copy.HasColumn(column)) return null;
-        var before = (await copy.ReadAsync([column], ct, perturb: false)).Column(column);
-        var after = (await copy.ReadAsync([column], ct)).Column(column);
+        var (before, after) = await copy.ReadBeforeAndAfterPerturbationAsync(column, ct);
         return perturbed.Numerical ? Numbers(column, before, after) : Categories(column, before, after);
     }
 

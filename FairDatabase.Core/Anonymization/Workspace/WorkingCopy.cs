@@ -47,22 +47,41 @@ public sealed class WorkingCopy
     {
         ArgumentNullException.ThrowIfNull(columns);
         var names = columns.Distinct(StringComparer.Ordinal).ToList();
+        var table = await ReadMappedAsync(names, ct);
+        if (perturb) table = Perturb(table, names);
+        return keptOnly ? KeepRows(table) : table;
+    }
+
+    /// <summary>One column over the kept rows without and with local DP, from one read of the source.</summary>
+    public async Task<(AnonColumn Before, AnonColumn After)> ReadBeforeAndAfterPerturbationAsync(string column, CancellationToken ct)
+    {
+        var mapped = await ReadMappedAsync([column], ct);
+        return (KeepRows(mapped).Column(column), KeepRows(Perturb(mapped, [column])).Column(column));
+    }
+
+    private async Task<AnonTable> ReadMappedAsync(List<string> names, CancellationToken ct)
+    {
         AnonymizationValidation.EnsureKnown(HasColumn, names, "column");
         var table = await _source.ReadColumnsAsync(names, ct);
         var mapped = names.Where(_mappings.ContainsKey).ToDictionary(n => n, n => (IReadOnlyDictionary<string, string?>)Nullable(_mappings[n]), StringComparer.Ordinal);
-        if (mapped.Count > 0) table = table.Remap(mapped);
-        if (perturb)
-            foreach (var name in names)
-                if (PerturbationsOf(name) is { Count: > 0 } perturbations)
-                {
-                    var values = new string[table.RowCount];
-                    var column = table.Column(name);
-                    for (var r = 0; r < values.Length; r++) values[r] = column.ValueAt(r);
-                    foreach (var p in perturbations) p.Apply(values, 0);
-                    table = table.WithColumn(ColumnRecoder.FromRowValues(name, values));
-                }
-        return keptOnly && KeptRows is { } mask ? table.KeepRows(mask.ToFlags()) : table;
+        return mapped.Count > 0 ? table.Remap(mapped) : table;
     }
+
+    private AnonTable Perturb(AnonTable table, List<string> names)
+    {
+        foreach (var name in names)
+            if (PerturbationsOf(name) is { Count: > 0 } perturbations)
+            {
+                var values = new string[table.RowCount];
+                var column = table.Column(name);
+                for (var r = 0; r < values.Length; r++) values[r] = column.ValueAt(r);
+                foreach (var p in perturbations) p.Apply(values, 0);
+                table = table.WithColumn(ColumnRecoder.FromRowValues(name, values));
+            }
+        return table;
+    }
+
+    private AnonTable KeepRows(AnonTable table) => KeptRows is { } mask ? table.KeepRows(mask.ToFlags()) : table;
 
     /// <summary>Every column of the working copy, kept rows only, a block of source rows at a time (row-major).</summary>
     public async IAsyncEnumerable<string[]> RowsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

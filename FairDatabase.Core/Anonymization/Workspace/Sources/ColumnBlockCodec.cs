@@ -60,4 +60,46 @@ public static class ColumnBlockCodec
         }
         return count;
     }
+
+    /// <summary>Decodes blocks of one column straight into codes over one value list (met in block order).</summary>
+    public sealed class CodeDecoder(int rows)
+    {
+        private readonly int[] _codes = new int[rows];
+        private readonly Dictionary<string, int> _lookup = new(StringComparer.Ordinal);
+        private readonly List<string> _values = [];
+        private int _filled;
+
+        public void Add(byte[] data, int offset)
+        {
+            using var r = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
+            var map = new int[r.Read7BitEncodedInt()];
+            for (var i = 0; i < map.Length; i++)
+            {
+                var value = r.ReadString();
+                if (!_lookup.TryGetValue(value, out var code))
+                {
+                    code = _values.Count;
+                    _lookup.Add(value, code);
+                    _values.Add(value);
+                }
+                map[i] = code;
+            }
+            var width = r.ReadByte();
+            var count = r.Read7BitEncodedInt();
+            var codes = data.AsSpan((int)r.BaseStream.Position);
+            var target = _codes.AsSpan(offset, count);
+            _filled += count;
+            if (width == 1)
+                for (var row = 0; row < count; row++) target[row] = map[codes[row]];
+            else if (width == 2)
+                for (var row = 0; row < count; row++) target[row] = map[BinaryPrimitives.ReadUInt16LittleEndian(codes[(row * 2)..])];
+            else
+                for (var row = 0; row < count; row++) target[row] = map[BinaryPrimitives.ReadInt32LittleEndian(codes[(row * 4)..])];
+        }
+
+        /// <summary>The column; every row must have come in a block (a missing block is a broken working copy).</summary>
+        public AnonColumn ToColumn(string name) => _filled == _codes.Length
+            ? new(name, _codes, [.. _values])
+            : throw new InvalidDataException($"The working copy's blocks of column '{name}' are incomplete.");
+    }
 }

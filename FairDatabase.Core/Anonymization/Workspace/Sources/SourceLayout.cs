@@ -4,7 +4,8 @@ namespace FairDatabase.Core.Anonymization.Workspace.Sources;
 /// <param name="Name">The column's name (the uploaded header).</param>
 /// <param name="Table">The dataset chunk table holding it; null for an uploaded CSV.</param>
 /// <param name="Physical">Its column name in that table; null for an uploaded CSV.</param>
-public sealed record SourceColumn(string Name, string? Table = null, string? Physical = null);
+/// <param name="Copied">A stored dataset's column also kept compactly in the workspace at start (few distinct values), read from there.</param>
+public sealed record SourceColumn(string Name, string? Table = null, string? Physical = null, bool Copied = false);
 
 /// <summary>Statistics of one source column, computed once when the working copy starts.</summary>
 /// <param name="Missing">Missing cells (see Datasets.MissingValues).</param>

@@ -4,9 +4,12 @@ namespace FairDatabase.Core.Anonymization.Workspace.Sources;
 
 /// <summary>
 /// Reads a stored dataset in place, as the signed-in user (RLS): per chunk table that holds a
-/// requested column, one binary COPY of rowid and those columns in rowid order. Nothing is
-/// copied at start, so a dataset deleted or unshared meanwhile shows up here: a missing table,
-/// refused access or a different set of rows ends in <see cref="WorkingCopySourceGoneException"/>.
+/// requested column, one binary COPY of rowid and those columns in rowid order. The columns kept
+/// compactly at start (<see cref="SourceColumn.Copied"/>) are read from the workspace instead, so
+/// steps on quasi-identifiers and sensitive attributes do not scan the wide rows. The source is
+/// not copied, so a dataset deleted or unshared meanwhile shows up here: a missing table, refused
+/// access or a different set of rows ends in <see cref="WorkingCopySourceGoneException"/> — also
+/// when every column came from the workspace (then a look at the first chunk's row-id range).
 /// </summary>
 public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName, SourceLayout layout, int[] rowIds) : IColumnSource
 {
@@ -14,16 +17,77 @@ public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName
 
     public async Task<AnonTable> ReadColumnsAsync(IReadOnlyList<string> columns, CancellationToken ct)
     {
-        var values = await ReadAsync(0, layout.RowCount, columns, ct);
-        var encoded = new AnonColumn[columns.Count];
-        for (var c = 0; c < encoded.Length; c++) encoded[c] = ColumnRecoder.FromRowValues(columns[c], values[c]);
-        return new AnonTable(encoded, layout.RowCount);
+        var (copied, scanned) = Split(columns);
+        var encoded = new Dictionary<string, AnonColumn>(StringComparer.Ordinal);
+        if (scanned.Count > 0)
+        {
+            var values = await ReadAsync(0, layout.RowCount, scanned, ct);
+            for (var c = 0; c < scanned.Count; c++) encoded[scanned[c]] = ColumnRecoder.FromRowValues(scanned[c], values[c]);
+        }
+        if (copied.Count > 0)
+        {
+            // Nothing read in place: the source is checked in the same transaction as the blocks.
+            var check = scanned.Count == 0 ? IsStillThereAsync : (Func<DbSession, Task<bool>>?)null;
+            var read = await Guard(() => WorkspaceColumnBlocks.ReadColumnsAsync(db, layout, copied, ct, check)) ?? throw new WorkingCopySourceGoneException(datasetName);
+            foreach (var column in read) encoded[column.Name] = column;
+        }
+        return new AnonTable([.. columns.Select(name => encoded[name])], layout.RowCount);
     }
 
-    public Task<string[][]> ReadRowsAsync(int first, int count, IReadOnlyList<string> columns, CancellationToken ct) =>
-        ReadAsync(first, count, columns, ct);
+    public async Task<string[][]> ReadRowsAsync(int first, int count, IReadOnlyList<string> columns, CancellationToken ct)
+    {
+        var (copied, scanned) = Split(columns);
+        var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (scanned.Count > 0)
+        {
+            var values = await ReadAsync(first, count, scanned, ct);
+            for (var c = 0; c < scanned.Count; c++) found[scanned[c]] = values[c];
+        }
+        else if (count > 0) await EnsureStillThereAsync(ct);
+        if (copied.Count > 0)
+        {
+            var values = await WorkspaceColumnBlocks.ReadRowsAsync(db, layout, first, count, copied, ct);
+            for (var c = 0; c < copied.Count; c++) found[copied[c]] = values[c];
+        }
+        return [.. columns.Select(name => found[name])];
+    }
 
-    private async Task<string[][]> ReadAsync(int first, int count, IReadOnlyList<string> columns, CancellationToken ct)
+    private (List<string> Copied, List<string> Scanned) Split(IReadOnlyList<string> columns)
+    {
+        var names = columns.Distinct(StringComparer.Ordinal).ToList();
+        var copied = names.Where(n => Resolve(n).Copied).ToList();
+        return (copied, names.Where(n => !Resolve(n).Copied).ToList());
+    }
+
+    // The first and last row ids through the primary key: a deleted table, refused access or
+    // other rows (no longer shared: RLS hides them) end the working copy as a full read would.
+    private async Task EnsureStillThereAsync(CancellationToken ct)
+    {
+        if (!await Guard(() => db.RunAsync(IsStillThereAsync, ct))) throw new WorkingCopySourceGoneException(datasetName);
+    }
+
+    private async Task<bool> IsStillThereAsync(DbSession s)
+    {
+        if (layout.RowCount == 0) return true;
+        var table = layout.Columns.First(c => c.Table is not null).Table!;
+        var (first, last) = await s.QuerySingleOrDefaultAsync<(int?, int?)>(
+            $"SELECT min(rowid), max(rowid) FROM {SqlIdentifier.Qualified("_realtime", table)}");
+        return first == rowIds[0] && last == rowIds[^1];
+    }
+
+    private async Task<T> Guard<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (DatabaseException e) when (e.Kind is DbErrorKind.NotFound or DbErrorKind.Forbidden)
+        {
+            throw new WorkingCopySourceGoneException(datasetName);
+        }
+    }
+
+    private async Task<string[][]> ReadAsync(int first, int count, List<string> columns, CancellationToken ct)
     {
         var result = new string[columns.Count][];
         if (count == 0)

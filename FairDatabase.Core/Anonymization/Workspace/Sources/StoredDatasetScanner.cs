@@ -6,20 +6,25 @@ namespace FairDatabase.Core.Anonymization.Workspace.Sources;
 /// <summary>One of the user's stored datasets: its display name and physical tables in chunk order.</summary>
 public sealed record StoredDataset(string Name, IReadOnlyList<string> Tables);
 
+/// <summary>What the start pass over a stored dataset found: layout and statistics, row ids, and the compact copy of its few-valued columns.</summary>
+public sealed record StoredDatasetScan(SourceLayout Layout, int[] RowIds, IReadOnlyList<ColumnBlock> Blocks);
+
 /// <summary>The user's stored datasets as starting points, and the one pass that starts a working copy from one.</summary>
 public interface IStoredDatasetSource
 {
     Task<IReadOnlyList<StoredDataset>> ListAsync(CancellationToken ct);
 
-    /// <summary>The dataset's layout, row ids and column statistics, in one streamed pass; null when the user has no such dataset.</summary>
-    Task<(SourceLayout Layout, int[] RowIds)?> ScanAsync(string name, CancellationToken ct);
+    /// <summary>The dataset's layout, row ids, column statistics and compact columns, in one streamed pass; null when the user has no such dataset.</summary>
+    Task<StoredDatasetScan?> ScanAsync(string name, CancellationToken ct);
 }
 
 /// <summary>
 /// Finds a dataset's columns through the user's own catalog (RLS) and computes every column's
 /// statistics with one raw binary COPY per chunk table, reading cells as bytes (no string per
 /// cell). Chunk tables share row ids; the id column comes from the first chunk only. Column
-/// names are the uploaded file's own when recorded.
+/// names are the uploaded file's own when recorded. The same pass keeps the columns with few
+/// distinct values (<see cref="CompactColumnCollector"/>) as workspace blocks, so the steps that
+/// read quasi-identifiers and sensitive attributes do not scan the wide rows again.
 /// </summary>
 public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catalog, IOriginalHeaders headers) : IStoredDatasetSource
 {
@@ -33,7 +38,10 @@ public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catal
             .ToList();
     }
 
-    public async Task<(SourceLayout Layout, int[] RowIds)?> ScanAsync(string name, CancellationToken ct)
+    /// <summary>Bytes of compact cells kept at most over all chunks (one byte per row and kept column).</summary>
+    public const long CompactBudgetBytes = 16L << 20;
+
+    public async Task<StoredDatasetScan?> ScanAsync(string name, CancellationToken ct)
     {
         var dataset = (await ListAsync(ct)).FirstOrDefault(d => d.Name == name);
         if (dataset is null) return null;
@@ -55,15 +63,25 @@ public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catal
         // Chunks are scanned side by side (a connection each); each fills its own columns' statistics.
         var stats = new ColumnStatsAccumulator(columns.Count);
         var offsets = chunks.Select((c, i) => chunks.Take(i).Sum(p => p.Columns.Count)).ToList();
-        var ids = await Task.WhenAll(chunks.Select((c, i) => ScanChunkAsync(c.Table.Name, c.Columns, stats, offsets[i], ct)));
+        var scans = await Task.WhenAll(chunks.Select((c, i) => ScanChunkAsync(c.Table.Name, c.Columns, stats, CompactBudgetBytes / chunks.Count, offsets[i], ct)));
+        var ids = scans.Select(s => s.Ids).ToArray();
         if (ids.Skip(1).Any(other => !ids[0].AsSpan().SequenceEqual(other)))
             throw new AnonymizationValidationException($"The tables of dataset '{name}' do not hold the same rows.");
-        return (new SourceLayout(ids[0].Length, columns, stats.Build()), ids[0]);
+        var blocks = new List<ColumnBlock>();
+        for (var i = 0; i < chunks.Count; i++)
+            foreach (var (index, column) in scans[i].Compact.Kept(chunks[i].Columns.Select(c => c.Name).ToList()))
+            {
+                columns[offsets[i] + index] = columns[offsets[i] + index] with { Copied = true };
+                blocks.AddRange(WorkspaceColumnBlocks.Encode(column, offsets[i] + index));
+            }
+        return new StoredDatasetScan(new SourceLayout(ids[0].Length, columns, stats.Build()), ids[0], blocks);
     }
 
-    private Task<int[]> ScanChunkAsync(string table, List<SourceColumn> columns, ColumnStatsAccumulator stats, int offset, CancellationToken ct) =>
+    private Task<(int[] Ids, CompactColumnCollector Compact)> ScanChunkAsync(
+        string table, List<SourceColumn> columns, ColumnStatsAccumulator stats, long compactBudget, int offset, CancellationToken ct) =>
         db.RunAsync(async s =>
         {
+            var compact = new CompactColumnCollector(columns.Count, compactBudget);
             var select = string.Join(", ", columns.Select(c => SqlIdentifier.Quote(c.Physical!) + "::text"));
             var sql = $"COPY (SELECT rowid, {select} FROM {SqlIdentifier.Qualified("_realtime", table)} ORDER BY rowid) TO STDOUT (FORMAT binary)";
             var ids = new List<int>();
@@ -72,13 +90,23 @@ public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catal
             while (await reader.StartRowAsync(ct) >= 0)
             {
                 ids.Add(await reader.ReadInt32Async(ct));
+                var collecting = compact.Collecting;
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    if (reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct)) stats.Add(offset + c, reader.Field);
-                    else stats.AddMissing(offset + c);
+                    if (reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct))
+                    {
+                        stats.Add(offset + c, reader.Field);
+                        if (collecting && compact.IsCandidate(c)) compact.Add(c, reader.Field);
+                    }
+                    else
+                    {
+                        stats.AddMissing(offset + c);
+                        if (collecting && compact.IsCandidate(c)) compact.AddMissing(c);
+                    }
                 }
+                compact.EndRow();
             }
-            return ids.ToArray();
+            return (ids.ToArray(), compact);
         }, ct);
 
     private static void EnsureUniqueNames(List<SourceColumn> columns)

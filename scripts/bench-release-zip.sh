@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Release ZIP benchmark (run through scripts/bench.sh releases): a public release of a 10,000 ×
+# Release ZIP benchmark (run through scripts/bench.sh release-zip): a public release of a 10,000 ×
 # 2,005 microbiome table (stored as the release store keeps it), fetched as /releases/{id}.zip
 # without a session. Prints the time, the ZIP's size against its stated Content-Length, whether
 # unzip -t and the data.csv hash agree with datapackage.json, and the app's peak RSS, which stays

@@ -14,7 +14,7 @@
 #                                                    every anonymization step over HTTP on the wide file, and
 #                                                    P29 on a long 8-column table: seconds and peak RSS
 #   scripts/bench.sh bodies [--gigabytes N]           multi-GB chunked bodies: status, app RSS and temp disk
-#   scripts/bench.sh releases [--rows N] [--taxa N]   release ZIP of a 10,000 x 2,005 table: time, size, peak RSS
+#   scripts/bench.sh release-zip [--rows N] [--taxa N] release ZIP of a 10,000 x 2,005 table: time, size, peak RSS
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$FAIRDB_ROOT"
@@ -37,7 +37,7 @@ usage() {
   say "                                  time each anonymization step over HTTP on the wide benchmark file"
   say "                                  (default 10,000 rows) and P29 on a long table (default 100,000 rows)"
   say "  bodies [--gigabytes N]          stream N GB (default 4) bodies at the app: 413, RSS and temp disk stay flat"
-  say "  releases [--rows N] [--taxa N]  time the release ZIP (default 10,000 rows x 2,005 columns) as a visitor; peak RSS"
+  say "  release-zip [--rows N] [--taxa N] time the release ZIP (default 10,000 rows x 2,005 columns) as a visitor; peak RSS"
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
@@ -59,7 +59,7 @@ case "$benchmark" in
   download)
     exec bash "$FAIRDB_ROOT/scripts/bench-download.sh" "$@"
     ;;
-  releases)
+  release-zip)
     exec bash "$FAIRDB_ROOT/scripts/bench-release-zip.sh" "$@"
     ;;
   transpose)

@@ -1,5 +1,5 @@
 -- The ASP.NET Core DataProtection key ring (encrypts session cookies and antiforgery tokens).
--- Kept in the database so restarts and every app instance share it (DESIGN §4.2, §8).
+-- Kept in the database so restarts and every app instance share it (see "Security model" and "Scale-out" in docs/architecture.md).
 -- Only service_role may touch it: a user who could read it could forge any session cookie.
 CREATE SCHEMA IF NOT EXISTS fairdb_private;
 GRANT USAGE ON SCHEMA fairdb_private TO service_role;

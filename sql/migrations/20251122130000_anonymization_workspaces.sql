@@ -1,4 +1,4 @@
--- Server-side working copies of the anonymization workflow (DESIGN §6.1): one per user, so any
+-- Server-side working copies of the anonymization workflow (see "Data path of a workflow step" in docs/architecture.md): one per user, so any
 -- app instance can continue a user's workflow and the client never names a file. The original
 -- table is kept so consolidated_return can replay the chosen steps from the start.
 

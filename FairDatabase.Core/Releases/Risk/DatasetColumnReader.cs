@@ -59,7 +59,7 @@ public sealed class DatasetColumnReader(IUserClient db) : IDatasetColumnReader
         var sql = $"COPY (SELECT {select} FROM {SqlIdentifier.Qualified("_realtime", table)} ORDER BY rowid) TO STDOUT (FORMAT binary)";
         var lists = physical.Select(_ => new List<string>()).ToArray();
         await using var raw = await s.Connection.BeginRawBinaryCopyAsync(sql, ct);
-        var reader = new CopyBinaryReader(raw);
+        var reader = new BinaryCopyReader(raw);
         while (await reader.StartRowAsync(ct) >= 0)
             for (var c = 0; c < lists.Length; c++)
                 lists[c].Add((reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct)) ? reader.FieldString() : AnonColumn.Missing);

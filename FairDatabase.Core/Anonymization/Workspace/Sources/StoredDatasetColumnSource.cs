@@ -122,7 +122,7 @@ public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName
             return await db.RunAsync(async s =>
             {
                 await using var raw = await s.Connection.BeginRawBinaryCopyAsync(sql, ct);
-                var reader = new CopyBinaryReader(raw);
+                var reader = new BinaryCopyReader(raw);
                 var row = 0;
                 while (await reader.StartRowAsync(ct) >= 0)
                 {

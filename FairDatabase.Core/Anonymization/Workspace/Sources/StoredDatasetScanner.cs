@@ -86,7 +86,7 @@ public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catal
             var sql = $"COPY (SELECT rowid, {select} FROM {SqlIdentifier.Qualified("_realtime", table)} ORDER BY rowid) TO STDOUT (FORMAT binary)";
             var ids = new List<int>();
             await using var raw = await s.Connection.BeginRawBinaryCopyAsync(sql, ct);
-            var reader = new CopyBinaryReader(raw);
+            var reader = new BinaryCopyReader(raw);
             while (await reader.StartRowAsync(ct) >= 0)
             {
                 ids.Add(await reader.ReadInt32Async(ct));

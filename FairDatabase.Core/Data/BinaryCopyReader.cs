@@ -1,21 +1,25 @@
 using System.Buffers.Binary;
 
-namespace FairDatabase.Core.Anonymization.Workspace.Sources;
+namespace FairDatabase.Core.Data;
 
 /// <summary>
 /// Reads PostgreSQL's binary COPY format straight from the raw stream: a signature and header,
 /// then per row a 16-bit field count and per field a 32-bit length (−1 = NULL) and its bytes.
 /// Fields are handed out as spans over an internal buffer, so a scan of millions of cells
-/// allocates nothing per cell. Every field must fit in the buffer (it grows when one does not).
+/// allocates nothing per cell. Two ways to walk it: a field at a time
+/// (<see cref="StartRowAsync"/>, <see cref="TryNextField"/>, <see cref="NextFieldAsync"/>), or a
+/// row at a time (<see cref="NextRowAsync"/> buffers the whole row, then <see cref="NextField"/>
+/// takes its fields without awaiting). The buffer grows when one field or row does not fit.
 /// </summary>
-public sealed class CopyBinaryReader(Stream stream)
+public sealed class BinaryCopyReader(Stream stream)
 {
     private static ReadOnlySpan<byte> Signature => [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00];
 
-    private byte[] _buffer = new byte[1 << 16];
+    private byte[] _buffer = new byte[1 << 18];
     private int _start;
     private int _end;
     private bool _headerRead;
+    private int _fieldsLeft;
 
     /// <summary>Starts the next row; false at the end of the data. Returns the row's field count.</summary>
     public async ValueTask<int> StartRowAsync(CancellationToken ct)
@@ -25,6 +29,38 @@ public sealed class CopyBinaryReader(Stream stream)
         var fields = BinaryPrimitives.ReadInt16BigEndian(_buffer.AsSpan(_start));
         _start += 2;
         return fields;
+    }
+
+    /// <summary>Moves to the next row and buffers all of it; false at the end of the data.</summary>
+    public async ValueTask<bool> NextRowAsync(CancellationToken ct)
+    {
+        if (_fieldsLeft > 0) throw new InvalidOperationException("The previous row still has fields to read.");
+        var fields = await StartRowAsync(ct);
+        if (fields < 0) return false;
+        // Walk the field lengths, reading more whenever the walk passes what is buffered.
+        var rowBytes = 0;
+        for (var f = 0; f < fields; f++)
+        {
+            if (_end - _start < rowBytes + 4) await EnsureAsync(rowBytes + 4, ct);
+            var length = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start + rowBytes));
+            rowBytes += 4 + Math.Max(0, length);
+        }
+        if (_end - _start < rowBytes) await EnsureAsync(rowBytes, ct);
+        _fieldsLeft = fields;
+        return true;
+    }
+
+    /// <summary>The next field of the row <see cref="NextRowAsync"/> buffered, made available as <see cref="Field"/>; returns its length, −1 for NULL.</summary>
+    public int NextField()
+    {
+        if (_fieldsLeft <= 0) throw new InvalidDataException("The row has fewer fields than expected.");
+        _fieldsLeft--;
+        var length = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start));
+        _start += 4;
+        _fieldStart = _start;
+        _fieldLength = Math.Max(0, length);
+        _start += _fieldLength;
+        return length;
     }
 
     /// <summary>Makes the next field available to <see cref="Field"/>; false when it is NULL.</summary>

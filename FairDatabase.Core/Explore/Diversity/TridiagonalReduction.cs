@@ -98,16 +98,15 @@ internal static class TridiagonalReduction
             for (var i = from; i < to; i++)
             {
                 var row = a.AsSpan(((start + i) * n) + start, i + 1);
-                if (v is not null)
+                if (product is null || i < offset)
                 {
+                    if (v is null) continue;
                     SymmetricEigen.SubtractScaled(row, w.AsSpan(0, i + 1), v[i]);
                     SymmetricEigen.SubtractScaled(row, v.AsSpan(0, i + 1), w![i]);
+                    continue;
                 }
-                if (product is null || i < offset) continue;
                 var j = i - offset;
-                var segment = row[offset..];
-                product[j] += SymmetricEigen.Dot(segment, next.AsSpan(0, j + 1));
-                SymmetricEigen.SubtractScaled(product.AsSpan(0, j), segment[..j], -next![j]);
+                product[j] += RowStep.UpdateAndMultiply(row, v, w, offset, next!, product, j);
             }
             partial[part] = product!;
         });

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FairDatabase.Core.Datasets;
 
 /// <summary>
@@ -19,6 +20,7 @@ public static class MissingValues
     };
 
     /// <summary>The same test on UTF-8 bytes (a COPY stream), without decoding the value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
     public static bool IsMissing(ReadOnlySpan<byte> utf8) => utf8.Length switch
     {
         0 => true,

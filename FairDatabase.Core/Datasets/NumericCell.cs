@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace FairDatabase.Core.Datasets;
@@ -13,6 +14,7 @@ public static class NumericCell
     private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     private const int MaxFastDigits = 15;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
     public static bool TryParse(ReadOnlySpan<byte> utf8, out double value)
     {
         if (TryParsePlainDecimal(utf8, out value)) return true;
@@ -24,6 +26,7 @@ public static class NumericCell
     /// make an integer below 2^53 and the scale a power of ten up to 10^15, both exact doubles, so
     /// one IEEE division gives the correctly rounded value: the same double the full parser gives.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
     private static bool TryParsePlainDecimal(ReadOnlySpan<byte> utf8, out double value)
     {
         value = 0;

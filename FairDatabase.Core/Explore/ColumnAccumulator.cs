@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using FairDatabase.Core.Datasets;
@@ -20,6 +21,7 @@ internal sealed class ColumnAccumulator(string name, string originalName, int ex
     private long _missing;
     private Dictionary<string, long>? _texts;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
     public void Add(ReadOnlySpan<byte> utf8, bool isNull)
     {
         if (isNull || MissingValues.IsMissing(utf8)) { _missing++; return; }
@@ -77,6 +79,7 @@ internal sealed class ColumnAccumulator(string name, string originalName, int ex
             null, null, null, null, null, top);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
     private static Histogram HistogramOf(ReadOnlySpan<double> values, double min, double max)
     {
         if (min == max) return new Histogram([min, max], [values.Length]);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Numerics;
 
@@ -12,6 +13,7 @@ namespace FairDatabase.Core.Explore;
 internal static class NumberSummary
 {
     /// <summary>The median (mean of the two middle values for an even count). Reorders <paramref name="values"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
     public static double Median(Span<double> values)
     {
         var middle = values.Length / 2;
@@ -24,6 +26,7 @@ internal static class NumberSummary
     }
 
     /// <summary>The k-th smallest value (0-based); afterwards values[..k] ≤ values[k] ≤ values[(k+1)..].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
     public static double Select(Span<double> values, int k)
     {
         int left = 0, right = values.Length - 1;
@@ -53,6 +56,7 @@ internal static class NumberSummary
         a < b ? (b < c ? b : Math.Max(a, c)) : (a < c ? a : Math.Max(b, c));
 
     /// <summary>How many different values there are (−0 and 0 count as one, as they compare equal).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
     public static long CountDistinct(ReadOnlySpan<double> values)
     {
         // Finite doubles never have this bit pattern (it is a NaN), so it marks an empty slot.

@@ -24,11 +24,17 @@ internal sealed class ColumnAccumulator(string name, string originalName, int ex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
     public void Add(ReadOnlySpan<byte> utf8, bool isNull)
     {
-        if (isNull || MissingValues.IsMissing(utf8)) { _missing++; return; }
+        if (isNull) { _missing++; return; }
+        // One digit: most cells of a count table ("0").
+        if (utf8.Length == 1 && (uint)(utf8[0] - '0') <= 9)
+        {
+            Keep(utf8[0] - '0');
+            return;
+        }
+        if (MissingValues.IsMissing(utf8)) { _missing++; return; }
         if (NumericCell.TryParse(utf8, out var number))
         {
-            if (_numberCount == _numbers.Length) Array.Resize(ref _numbers, _numbers.Length * 2);
-            _numbers[_numberCount++] = number;
+            Keep(number);
             return;
         }
         _texts ??= new Dictionary<string, long>(StringComparer.Ordinal);
@@ -37,6 +43,12 @@ internal sealed class ColumnAccumulator(string name, string originalName, int ex
         var length = Encoding.UTF8.GetChars(utf8, chars);
         var key = chars[..length];
         lookup[key] = lookup.TryGetValue(key, out var count) ? count + 1 : 1;
+    }
+
+    private void Keep(double number)
+    {
+        if (_numberCount == _numbers.Length) Array.Resize(ref _numbers, _numbers.Length * 2);
+        _numbers[_numberCount++] = number;
     }
 
     public ColumnStatistics Finish()
@@ -55,9 +67,22 @@ internal sealed class ColumnAccumulator(string name, string originalName, int ex
             min = Math.Min(min, v);
             max = Math.Max(max, v);
         }
-        var histogram = HistogramOf(values, min, max);
-        var distinct = NumberSummary.CountDistinct(values);
-        var median = NumberSummary.Median(values);
+        Histogram histogram;
+        long distinct;
+        double median;
+        // Few different values (counts): figures from the value counts; otherwise from every number.
+        if (ValueCounts.TryCount(values, Math.Max(64, values.Length / 8)) is { } counts)
+        {
+            histogram = HistogramOf(counts.Values, counts.Counts, min, max);
+            distinct = counts.Values.Length;
+            median = counts.Median(values.Length);
+        }
+        else
+        {
+            histogram = HistogramOf(values, [], min, max);
+            distinct = NumberSummary.CountDistinct(values);
+            median = NumberSummary.Median(values);
+        }
         _numbers = [];
         return new ColumnStatistics(name, originalName, ColumnStatistics.Numeric, missingShare, distinct,
             min, max, sum / values.Length, median, histogram, []);
@@ -79,15 +104,20 @@ internal sealed class ColumnAccumulator(string name, string originalName, int ex
             null, null, null, null, null, top);
     }
 
+    /// <summary>Equal-width bins of the values, each counted once or, when counts are given, that many times.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per cell: compiled optimized at first use (docs/architecture.md, "Explore")
-    private static Histogram HistogramOf(ReadOnlySpan<double> values, double min, double max)
+    private static Histogram HistogramOf(ReadOnlySpan<double> values, ReadOnlySpan<long> counts, double min, double max)
     {
-        if (min == max) return new Histogram([min, max], [values.Length]);
+        var total = 0L;
+        if (counts.IsEmpty) total = values.Length;
+        else foreach (var c in counts) total += c;
+        if (min == max) return new Histogram([min, max], [total]);
         var width = (max - min) / HistogramBins;
         var edges = new double[HistogramBins + 1];
         for (var b = 0; b <= HistogramBins; b++) edges[b] = b == HistogramBins ? max : min + (b * width);
-        var counts = new long[HistogramBins];
-        foreach (var v in values) counts[Math.Min(HistogramBins - 1, (int)((v - min) / width))]++;
-        return new Histogram(edges, counts);
+        var bins = new long[HistogramBins];
+        for (var i = 0; i < values.Length; i++)
+            bins[Math.Min(HistogramBins - 1, (int)((values[i] - min) / width))] += counts.IsEmpty ? 1 : counts[i];
+        return new Histogram(edges, bins);
     }
 }

@@ -3,7 +3,7 @@ using FairDatabase.Core.Data;
 namespace FairDatabase.Core.Explore;
 
 /// <summary>
-/// Computes every column's statistics in streamed passes: each chunk table is read with binary
+/// Computes every column's statistics in streamed passes: each chunk table is read with text
 /// COPY as the signed-in user (RLS applies) and parsed from the raw stream. The columns are cut
 /// into reads of about equal width, sized so the numbers held at once stay under a memory budget
 /// whatever the row count, and <see cref="Readers"/> reads run side by side, each on its own
@@ -101,9 +101,7 @@ public sealed class ColumnStatisticsCalculator(IUserClient db)
         db.RunOnceAsync(async s =>
         {
             var select = string.Join(", ", columns.Select(SqlIdentifier.Quote));
-            var sql = $"COPY (SELECT {select} FROM {DatasetLayout.Quoted(table)}) TO STDOUT (FORMAT binary)";
-            await using var raw = await s.Connection.BeginRawBinaryCopyAsync(sql, ct);
-            var reader = new BinaryCopyReader(raw);
+            await using var reader = await CopyTextReader.OpenAsync(s.Connection, $"SELECT {select} FROM {DatasetLayout.Quoted(table)}", ct);
             while (await reader.NextRowAsync(ct))
             {
                 foreach (var accumulator in accumulators)

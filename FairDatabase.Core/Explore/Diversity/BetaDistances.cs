@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace FairDatabase.Core.Explore.Diversity;
@@ -30,6 +31,7 @@ public static class BetaDistances
     }
 
     /// <summary>Centred log-ratio of x + pseudocount per sample, in place; refuses a non-positive value before the log.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called millions of times: compiled optimized at first use (docs/architecture.md, "Explore")
     public static double[] CenteredLogRatio(double[] counts, int samples, int features, double pseudocount)
     {
         var clr = counts;
@@ -96,6 +98,7 @@ public static class BetaDistances
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called millions of times: compiled optimized at first use (docs/architecture.md, "Explore")
     private static double AbsoluteDifference(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var i = 0;

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using FairDatabase.Core.Data;
 using FairDatabase.Core.Datasets;
@@ -7,7 +6,7 @@ namespace FairDatabase.Core.Explore.Diversity;
 
 /// <summary>
 /// Streams a dataset's feature counts row by row, chunk table by chunk table (each read in rowid
-/// order with binary COPY as the signed-in user), and hands each cell to the caller with the
+/// order with text COPY as the signed-in user), and hands each cell to the caller with the
 /// row's position and the feature's index. Missing cells read as 0. The ids and group values
 /// are collected on the way.
 /// </summary>
@@ -43,13 +42,10 @@ internal sealed class FeatureTableReader(IUserClient db, DatasetLayout layout, I
         db.RunOnceAsync(async s =>
         {
             var select = string.Join(", ", columns.Select(c => SqlIdentifier.Quote(c.Column.Name)));
-            var sql = $"COPY (SELECT rowid, {select} FROM {DatasetLayout.Quoted(table)} ORDER BY rowid) TO STDOUT (FORMAT binary)";
-            await using var raw = await s.Connection.BeginRawBinaryCopyAsync(sql, ct);
-            var reader = new BinaryCopyReader(raw);
+            await using var reader = await CopyTextReader.OpenAsync(s.Connection, $"SELECT rowid, {select} FROM {DatasetLayout.Quoted(table)} ORDER BY rowid", ct);
             while (await reader.NextRowAsync(ct))
             {
-                reader.NextField();
-                var rowId = BinaryPrimitives.ReadInt32BigEndian(reader.Field);
+                var rowId = reader.NextInt32();
                 int position;
                 if (isFirst) positions[rowId] = position = positions.Count;
                 else if (!positions.TryGetValue(rowId, out position))

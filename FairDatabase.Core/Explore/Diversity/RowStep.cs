@@ -15,7 +15,7 @@ internal static class RowStep
     /// row −= w·v[i] + v·w[i]. Then with s = row[offset..] (j + 1 long): adds s[..j]·next[j] to
     /// product[..j] and returns s·next[..(j + 1)] (the row's own entry of the product).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the whole cost of PCoA: compiled optimized at first use
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // most of PCoA's time: compiled optimized at first use (docs/architecture.md, "Explore")
     public static double UpdateAndMultiply(Span<double> row, double[]? v, double[]? w, int offset, double[] next, double[] product, int j)
     {
         var i = row.Length - 1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace FairDatabase.Core.Explore.Diversity;
@@ -120,6 +121,7 @@ public static class SymmetricEigen
         return x;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called millions of times: compiled optimized at first use (docs/architecture.md, "Explore")
     internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var i = 0;
@@ -136,6 +138,7 @@ public static class SymmetricEigen
     }
 
     /// <summary>target −= factor · source.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called millions of times: compiled optimized at first use (docs/architecture.md, "Explore")
     internal static void SubtractScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
     {
         if (factor == 0) return;

@@ -13,7 +13,7 @@ public interface IDatasetColumnReader
 
 /// <summary>
 /// Finds where each column lives (fairdb.dataset_columns, RLS: owner or grantee) and reads only
-/// those columns, one binary COPY per chunk table that holds some, in rowid order.
+/// those columns, one text COPY per chunk table that holds some, in rowid order.
 /// </summary>
 public sealed class DatasetColumnReader(IUserClient db) : IDatasetColumnReader
 {
@@ -56,13 +56,11 @@ public sealed class DatasetColumnReader(IUserClient db) : IDatasetColumnReader
     private static async Task<string[][]> CopyAsync(DbSession s, string table, List<string> physical, CancellationToken ct)
     {
         var select = string.Join(", ", physical.Select(p => SqlIdentifier.Quote(p) + "::text"));
-        var sql = $"COPY (SELECT {select} FROM {SqlIdentifier.Qualified("_realtime", table)} ORDER BY rowid) TO STDOUT (FORMAT binary)";
         var lists = physical.Select(_ => new List<string>()).ToArray();
-        await using var raw = await s.Connection.BeginRawBinaryCopyAsync(sql, ct);
-        var reader = new BinaryCopyReader(raw);
-        while (await reader.StartRowAsync(ct) >= 0)
+        await using var reader = await CopyTextReader.OpenAsync(s.Connection, $"SELECT {select} FROM {SqlIdentifier.Qualified("_realtime", table)} ORDER BY rowid", ct);
+        while (await reader.NextRowAsync(ct))
             for (var c = 0; c < lists.Length; c++)
-                lists[c].Add((reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct)) ? reader.FieldString() : AnonColumn.Missing);
+                lists[c].Add(reader.NextField() >= 0 ? reader.FieldString() : AnonColumn.Missing);
         return lists.Select(l => l.ToArray()).ToArray();
     }
 }

@@ -4,7 +4,7 @@ namespace FairDatabase.Core.Anonymization.Workspace.Sources;
 
 /// <summary>
 /// Reads a stored dataset in place, as the signed-in user (RLS): per chunk table that holds a
-/// requested column, one binary COPY of rowid and those columns in rowid order. The columns kept
+/// requested column, one text COPY of rowid and those columns in rowid order. The columns kept
 /// compactly at start (<see cref="SourceColumn.Copied"/>) are read from the workspace instead, so
 /// steps on quasi-identifiers and sensitive attributes do not scan the wide rows. The source is
 /// not copied, so a dataset deleted or unshared meanwhile shows up here: a missing table, refused
@@ -103,7 +103,7 @@ public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName
             var whole = first == 0 && count == layout.RowCount;
             var range = whole ? "" : $" WHERE rowid BETWEEN {rowIds[first]} AND {rowIds[first + count - 1]}";
             var select = string.Join(", ", wanted.Select(w => SqlIdentifier.Quote(w.Column.Physical!) + "::text"));
-            var sql = $"COPY (SELECT rowid, {select} FROM {SqlIdentifier.Qualified("_realtime", group.Key)}{range} ORDER BY rowid) TO STDOUT (FORMAT binary)";
+            var sql = $"SELECT rowid, {select} FROM {SqlIdentifier.Qualified("_realtime", group.Key)}{range} ORDER BY rowid";
             var arrays = wanted.Select(_ => new string[count]).ToArray();
             var rows = await CopyAsync(sql, first, arrays, ct);
             if (rows != count) throw new WorkingCopySourceGoneException(datasetName);
@@ -121,14 +121,13 @@ public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName
         {
             return await db.RunAsync(async s =>
             {
-                await using var raw = await s.Connection.BeginRawBinaryCopyAsync(sql, ct);
-                var reader = new BinaryCopyReader(raw);
+                await using var reader = await CopyTextReader.OpenAsync(s.Connection, sql, ct);
                 var row = 0;
-                while (await reader.StartRowAsync(ct) >= 0)
+                while (await reader.NextRowAsync(ct))
                 {
-                    if (row >= arrays[0].Length || await reader.ReadInt32Async(ct) != rowIds[first + row]) return -1;
+                    if (row >= arrays[0].Length || reader.NextInt32() != rowIds[first + row]) return -1;
                     for (var c = 0; c < arrays.Length; c++)
-                        arrays[c][row] = (reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct)) ? reader.FieldString() : AnonColumn.Missing;
+                        arrays[c][row] = reader.NextField() >= 0 ? reader.FieldString() : AnonColumn.Missing;
                     row++;
                 }
                 return row;

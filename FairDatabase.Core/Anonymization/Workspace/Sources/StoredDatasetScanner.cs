@@ -20,7 +20,7 @@ public interface IStoredDatasetSource
 
 /// <summary>
 /// Finds a dataset's columns through the user's own catalog (RLS) and computes every column's
-/// statistics with one raw binary COPY per chunk table, reading cells as bytes (no string per
+/// statistics with one text COPY per chunk table, reading cells as raw bytes (no string per
 /// cell). Chunk tables share row ids; the id column comes from the first chunk only. Column
 /// names are the uploaded file's own when recorded. The same pass keeps the columns with few
 /// distinct values (<see cref="CompactColumnCollector"/>) as workspace blocks, so the steps that
@@ -83,17 +83,15 @@ public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catal
         {
             var compact = new CompactColumnCollector(columns.Count, compactBudget);
             var select = string.Join(", ", columns.Select(c => SqlIdentifier.Quote(c.Physical!) + "::text"));
-            var sql = $"COPY (SELECT rowid, {select} FROM {SqlIdentifier.Qualified("_realtime", table)} ORDER BY rowid) TO STDOUT (FORMAT binary)";
             var ids = new List<int>();
-            await using var raw = await s.Connection.BeginRawBinaryCopyAsync(sql, ct);
-            var reader = new BinaryCopyReader(raw);
-            while (await reader.StartRowAsync(ct) >= 0)
+            await using var reader = await CopyTextReader.OpenAsync(s.Connection, $"SELECT rowid, {select} FROM {SqlIdentifier.Qualified("_realtime", table)} ORDER BY rowid", ct);
+            while (await reader.NextRowAsync(ct))
             {
-                ids.Add(await reader.ReadInt32Async(ct));
+                ids.Add(reader.NextInt32());
                 var collecting = compact.Collecting;
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    if (reader.TryNextField(out var notNull) ? notNull : await reader.NextFieldAsync(ct))
+                    if (reader.NextField() >= 0)
                     {
                         stats.Add(offset + c, reader.Field);
                         if (collecting && compact.IsCandidate(c)) compact.Add(c, reader.Field);

@@ -99,17 +99,26 @@ curl -s -o /dev/null -b "$jar" -c "$jar" "$base/dashboard/return_to_dashboard"
 step "long table: start (untimed figure)" $flow -d submit_button=submit_dataset --data-urlencode "dataset=$long"
 lq=(-d quasi_identifiers=age_group -d quasi_identifiers=sex -d quasi_identifiers=zip3 -d sensitive_attributes=diagnosis -d sensitive_attributes=smoker)
 step "long table P29 ($long_rows rows, POST)" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
-first_p29="$last_seconds"; best_p29="$last_seconds"
-for round in 2 3 4 5; do
+first_p29="$last_seconds"; posts="$last_seconds"
+for round in 2 3 4 5 6 7 8 9; do
   step "long table P29 again ($round)" /data/p29score "${lq[@]}" --data-urlencode "submit_button=Calculate Score"
-  best_p29=$(awk -v a="$best_p29" -v b="$last_seconds" 'BEGIN { print (b < a ? b : a) }')
+  posts="$posts $last_seconds"
 done
-say "timing the pandas P_29_score on the same file (scripts/p29_pandas.py) ..."
-IFS=$'\t' read -r pd_read pd_score pd_cpu pd_classes pd_p29 < <(/usr/bin/python3 scripts/p29_pandas.py "$work/long.csv" \
-  --qi age_group --qi sex --qi zip3 --sa diagnosis --sa smoker)
-printf '%-46s %7.3f s   CPU %6.3f s (read_csv %.3f s; %s classes, P29 %s)\n' "pandas P_29_score, same file" "$pd_score" "$pd_cpu" "$pd_read" "$pd_classes" "$pd_p29"
+# median WORDS...: the middle value (the lower middle for an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+say "timing the pandas P_29_score on the same file, 3 runs (scripts/p29_pandas.py) ..."
+pd_runs=""
+for round in 1 2 3; do
+  IFS=$'\t' read -r pd_read pd_score pd_cpu pd_classes pd_p29 < <(/usr/bin/python3 scripts/p29_pandas.py "$work/long.csv" \
+    --qi age_group --qi sex --qi zip3 --sa diagnosis --sa smoker)
+  printf '%-46s %7.3f s   CPU %6.3f s (read_csv %.3f s; %s classes, P29 %s)\n' "pandas P_29_score, same file ($round)" "$pd_score" "$pd_cpu" "$pd_read" "$pd_classes" "$pd_p29"
+  pd_runs="$pd_runs $pd_score"
+done
+# shellcheck disable=SC2086 # word splitting of the lists is intended
+pd_median=$(median $pd_runs); post_median=$(median $posts); post_best=$(printf '%s\n' $posts | sort -g | head -n1)
 our_p29=$(curl -fs -b "$jar" -c "$jar" "$base/data/p29score/report" | grep -o '"p29":[^,]*' | cut -d: -f2)
 printf '%-46s %s (pandas %s)\n' "long table P29 score, this app" "$our_p29" "$pd_p29"
-printf '%-46s %7.1fx first POST, %.1fx best of 5 (pandas seconds / POST seconds)\n' "long table P29: faster than pandas" \
-  "$(awk -v a="$pd_score" -v b="$first_p29" 'BEGIN { print a / b }')" "$(awk -v a="$pd_score" -v b="$best_p29" 'BEGIN { print a / b }')"
+printf '%-46s %7.1fx median vs median (pandas %.3f s, POST %.3f s of 9); %.1fx first POST, %.1fx best POST\n' "long table P29: faster than pandas" \
+  "$(awk -v a="$pd_median" -v b="$post_median" 'BEGIN { print a / b }')" "$pd_median" "$post_median" \
+  "$(awk -v a="$pd_median" -v b="$first_p29" 'BEGIN { print a / b }')" "$(awk -v a="$pd_median" -v b="$post_best" 'BEGIN { print a / b }')"
 printf '%-46s %7d MB\n' "app peak RSS (all)" "$(peak_rss_mb)"

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Npgsql;
 
@@ -17,7 +18,8 @@ public sealed class CopyTextReader : IAsyncDisposable
 {
     private readonly TextReader _owner;
     private readonly Stream _stream;
-    private byte[] _buffer = new byte[1 << 18];
+    // Rented: a download opens a reader per block of rows, and fresh large buffers would pile up until a full collection.
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
     private byte[] _scratch = new byte[256];
     private int _start;
     private int _end;
@@ -172,8 +174,9 @@ public sealed class CopyTextReader : IAsyncDisposable
         var unread = _end - _start;
         if (unread == _buffer.Length)
         {
-            var bigger = new byte[_buffer.Length * 2];
+            var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
             _buffer.AsSpan(_start, unread).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = bigger;
         }
         else
@@ -189,6 +192,8 @@ public sealed class CopyTextReader : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _owner.Dispose();
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
         return ValueTask.CompletedTask;
     }
 }

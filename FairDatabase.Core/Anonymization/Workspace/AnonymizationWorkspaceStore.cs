@@ -65,10 +65,16 @@ public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymization
         db.RunAsync(s => s.QuerySingleOrDefaultAsync<string?>(
             "SELECT last_report::text FROM fairdb_work.workspaces WHERE user_id = auth.uid()"), ct);
 
+    // The report can be computed again from the working copy: its commit does not wait for the
+    // disk (a crash loses at most the last report, never the working copy).
     public async Task<bool> SaveReportAsync(string json, CancellationToken ct) =>
-        await db.RunAsync(s => s.ExecuteAsync(
-            "UPDATE fairdb_work.workspaces SET last_report = @report, updated_at = now() WHERE user_id = auth.uid()",
-            new { report = new JsonbParameter(json) }), ct) == 1;
+        await db.RunAsync(async s =>
+        {
+            await s.ExecuteAsync("SET LOCAL synchronous_commit = off");
+            return await s.ExecuteAsync(
+                "UPDATE fairdb_work.workspaces SET last_report = @report, updated_at = now() WHERE user_id = auth.uid()",
+                new { report = new JsonbParameter(json) });
+        }, ct) == 1;
 
     public Task ResetAsync(CancellationToken ct)
     {

@@ -29,12 +29,13 @@ public static class WorkingCopyCsv
         IReadOnlyList<string> header = rowNumberColumn is null ? copy.Columns : [rowNumberColumn, .. copy.Columns];
         await writer.WriteAsync(TableExporter.CsvLine(header).AsMemory(), ct);
         var rows = 0;
+        var line = new StringBuilder();
         for (; more; more = await rowsOut.MoveNextAsync())
         {
             rows++;
-            var row = rowsOut.Current;
-            var line = rowNumberColumn is null ? row : [rows.ToString(CultureInfo.InvariantCulture), .. row];
-            await writer.WriteAsync(TableExporter.CsvLine(line).AsMemory(), ct);
+            line.Clear();
+            if (rowNumberColumn is not null) line.Append(rows.ToString(CultureInfo.InvariantCulture)).Append(',');
+            await writer.WriteAsync(TableExporter.AppendCsvLine(line, rowsOut.Current), ct);
         }
         return rows;
     }

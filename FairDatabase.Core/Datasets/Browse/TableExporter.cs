@@ -102,8 +102,27 @@ public sealed class TableExporter(IUserClient db)
     }
 
     /// <summary>One CSV record, quoting as PostgreSQL's CSV output does (so the header matches the rows).</summary>
-    public static string CsvLine(IEnumerable<string> fields) =>
-        string.Join(',', fields.Select(f => f.Length == 0 || f.AsSpan().IndexOfAny("\",\r\n") >= 0 || f != f.Trim()
-            ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : f)) + "\n";
+    public static string CsvLine(IEnumerable<string> fields) => AppendCsvLine(new StringBuilder(), fields).ToString();
+
+    /// <summary>
+    /// Appends one CSV record (quoted where a field needs it, ending in a newline). Writers of many
+    /// rows reuse one builder: a wide row as one new string each time is large-object garbage.
+    /// </summary>
+    public static StringBuilder AppendCsvLine(StringBuilder line, IEnumerable<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(fields);
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first) line.Append(',');
+            first = false;
+            var f = field.AsSpan();
+            if (f.Length == 0 || f.IndexOfAny("\",\r\n") >= 0 || char.IsWhiteSpace(f[0]) || char.IsWhiteSpace(f[^1]))
+                line.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            else
+                line.Append(field);
+        }
+        return line.Append('\n');
+    }
 }

@@ -31,6 +31,8 @@ public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymization
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(layout);
         _loaded = null;
+        // Every start writes new blocks: a new name for them, so decoded columns kept in memory never outlive them.
+        state = state with { Source = state.Source is { } source ? source with { Copy = Guid.NewGuid() } : null };
         var parameters = new
         {
             user = UserId(),

@@ -15,14 +15,15 @@ public interface IWorkingCopyLoader
 /// column blocks. When the dataset has gone (deleted or unshared), the working copy is forgotten
 /// so the workflow starts again, and the caller gets the message.
 /// </summary>
-public sealed class WorkingCopyLoader(IAnonymizationWorkspaceStore store, IUserClient db) : IWorkingCopyLoader
+public sealed class WorkingCopyLoader(IAnonymizationWorkspaceStore store, IUserClient db, DecodedColumnCache cache) : IWorkingCopyLoader
 {
     public async Task<WorkingCopy?> OpenAsync(CancellationToken ct)
     {
         if (await store.LoadAsync(ct) is not { Layout: { } layout } workspace) return null;
+        CachedCopy? cached = workspace.State.Source?.Copy is { } copy ? new CachedCopy(cache, copy) : null;
         IColumnSource source = workspace.State.Source?.Kind == WorkspaceSource.DatasetKind && workspace.RowIds is { } ids
-            ? new StoredDatasetColumnSource(db, workspace.State.Source.Name, layout, ids)
-            : new CsvColumnSource(db, layout);
+            ? new StoredDatasetColumnSource(db, workspace.State.Source.Name, layout, ids, cached)
+            : new CsvColumnSource(db, layout, cached);
         return new WorkingCopy(workspace.State, new ForgettingSource(source, store), workspace.KeptRows);
     }
 

@@ -10,6 +10,7 @@ public static class WorkspaceRegistration
         services.AddScoped<IAnonymizationWorkspaceStore, AnonymizationWorkspaceStore>();
         services.AddScoped<IStoredDatasetSource, StoredDatasetScanner>();
         services.AddScoped<IWorkingCopyLoader, WorkingCopyLoader>();
+        services.AddSingleton<DecodedColumnCache>();
         services.AddScoped<IGeneralizationWorkflow, GeneralizationWorkflow>();
         services.AddScoped<IPrivacyWorkbench, PrivacyWorkbench>();
         services.AddScoped<IWorkingCopyPublisher, WorkingCopyPublisher>();

@@ -20,6 +20,9 @@ public sealed record WorkspaceSource(string Kind, string Name)
 {
     public const string UploadKind = "upload";
     public const string DatasetKind = "dataset";
+
+    /// <summary>Names this start of the working copy (its stored column blocks); null in copies started before it existed.</summary>
+    public Guid? Copy { get; init; }
 }
 
 /// <summary>

@@ -16,7 +16,10 @@ internal static class WorkspaceTestKit
 
     public static AnonymizationWorkspaceStore Store(Guid user) => new(Clients.User(user));
 
-    public static WorkingCopyLoader Loader(Guid user) => new(Store(user), Clients.User(user));
+    /// <summary>One per test run, as one per app instance.</summary>
+    public static readonly DecodedColumnCache ColumnCache = new();
+
+    public static WorkingCopyLoader Loader(Guid user) => new(Store(user), Clients.User(user), ColumnCache);
 
     public static StoredDatasetScanner Scanner(Guid user)
     {
@@ -28,13 +31,13 @@ internal static class WorkspaceTestKit
     public static GeneralizationWorkflow Workflow(Guid user)
     {
         var store = Store(user);
-        return new(store, Scanner(user), new WorkingCopyLoader(store, Clients.User(user)));
+        return new(store, Scanner(user), new WorkingCopyLoader(store, Clients.User(user), ColumnCache));
     }
 
     public static PrivacyWorkbench Workbench(Guid user)
     {
         var store = Store(user);
-        return new(store, new WorkingCopyLoader(store, Clients.User(user)));
+        return new(store, new WorkingCopyLoader(store, Clients.User(user), ColumnCache));
     }
 
     public static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));

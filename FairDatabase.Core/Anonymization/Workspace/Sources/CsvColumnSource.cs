@@ -7,7 +7,7 @@ namespace FairDatabase.Core.Anonymization.Workspace.Sources;
 /// block of <see cref="ColumnBlockCodec.BlockRows"/> rows), read as the user (RLS). A step reads
 /// only the rows of the columns it names; a download reads one block of all columns at a time.
 /// </summary>
-public sealed class CsvColumnSource(IUserClient db, SourceLayout layout) : IColumnSource
+public sealed class CsvColumnSource(IUserClient db, SourceLayout layout, CachedCopy? cached = null) : IColumnSource
 {
     public SourceLayout Layout => layout;
 
@@ -30,7 +30,7 @@ public sealed class CsvColumnSource(IUserClient db, SourceLayout layout) : IColu
     }
 
     public async Task<AnonTable> ReadColumnsAsync(IReadOnlyList<string> columns, CancellationToken ct) =>
-        new((await WorkspaceColumnBlocks.ReadColumnsAsync(db, layout, columns, ct))!, layout.RowCount);
+        new((await WorkspaceColumnBlocks.ReadColumnsAsync(db, layout, columns, ct, cached: cached))!, layout.RowCount);
 
     public Task<string[][]> ReadRowsAsync(int first, int count, IReadOnlyList<string> columns, CancellationToken ct) =>
         WorkspaceColumnBlocks.ReadRowsAsync(db, layout, first, count, columns, ct);

@@ -11,7 +11,7 @@ namespace FairDatabase.Core.Anonymization.Workspace.Sources;
 /// access or a different set of rows ends in <see cref="WorkingCopySourceGoneException"/> — also
 /// when every column came from the workspace (then a look at the first chunk's row-id range).
 /// </summary>
-public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName, SourceLayout layout, int[] rowIds) : IColumnSource
+public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName, SourceLayout layout, int[] rowIds, CachedCopy? cached = null) : IColumnSource
 {
     public SourceLayout Layout => layout;
 
@@ -28,7 +28,7 @@ public sealed class StoredDatasetColumnSource(IUserClient db, string datasetName
         {
             // Nothing read in place: the source is checked in the same transaction as the blocks.
             var check = scanned.Count == 0 ? IsStillThereAsync : (Func<DbSession, Task<bool>>?)null;
-            var read = await Guard(() => WorkspaceColumnBlocks.ReadColumnsAsync(db, layout, copied, ct, check)) ?? throw new WorkingCopySourceGoneException(datasetName);
+            var read = await Guard(() => WorkspaceColumnBlocks.ReadColumnsAsync(db, layout, copied, ct, check, cached)) ?? throw new WorkingCopySourceGoneException(datasetName);
             foreach (var column in read) encoded[column.Name] = column;
         }
         return new AnonTable([.. columns.Select(name => encoded[name])], layout.RowCount);

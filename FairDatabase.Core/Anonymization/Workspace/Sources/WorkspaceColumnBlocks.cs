@@ -41,25 +41,34 @@ public static class WorkspaceColumnBlocks
     /// <summary>
     /// Whole columns, decoded straight into codes (no string per cell); values keep their
     /// first-appearance order. <paramref name="precondition"/> runs first in the same transaction;
-    /// when it answers false nothing is read and the answer is null.
+    /// when it answers false nothing is read and the answer is null. With <paramref name="cached"/>,
+    /// columns decoded before are taken from memory (the precondition still runs).
     /// </summary>
     public static async Task<AnonColumn[]?> ReadColumnsAsync(IUserClient db, SourceLayout layout, IReadOnlyList<string> columns, CancellationToken ct,
-        Func<DbSession, Task<bool>>? precondition = null)
+        Func<DbSession, Task<bool>>? precondition = null, CachedCopy? cached = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(layout);
         var ordinals = Ordinals(layout, columns);
-        var decoders = columns.Select(_ => new ColumnBlockCodec.CodeDecoder(layout.RowCount)).ToArray();
-        var position = Positions(ordinals);
+        var result = ordinals.Select(o => cached is { } c ? c.Cache.Get(c.Copy, o) : null).ToArray();
+        var missing = ordinals.Where((_, i) => result[i] is null).Distinct().ToArray();
+        var decoders = missing.ToDictionary(o => o, _ => new ColumnBlockCodec.CodeDecoder(layout.RowCount));
         // Blocks in row order, so new values are met in the order their rows have them.
         var rows = await db.RunAsync(async s => precondition is not null && !await precondition(s) ? null
+            : missing.Length == 0 ? []
             : await s.QueryAsync<(int Block, int Ordinal, byte[] Data)>(
-                "SELECT block, ordinal, data FROM fairdb_work.workspace_columns WHERE ordinal = ANY(@ordinals) ORDER BY ordinal, block",
-                new { ordinals }), ct);
+                "SELECT block, ordinal, data FROM fairdb_work.workspace_columns WHERE ordinal = ANY(@missing) ORDER BY ordinal, block",
+                new { missing }), ct);
         if (rows is null) return null;
         foreach (var (block, ordinal, data) in rows)
-            decoders[position[ordinal]].Add(data, block * ColumnBlockCodec.BlockRows);
-        return columns.Select((name, i) => decoders[i].ToColumn(name)).ToArray();
+            decoders[ordinal].Add(data, block * ColumnBlockCodec.BlockRows);
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (result[i] is not null) continue;
+            result[i] = decoders[ordinals[i]].ToColumn(columns[i]);
+            if (cached is { } c) c.Cache.Keep(c.Copy, ordinals[i], result[i]!);
+        }
+        return result!;
     }
 
     /// <summary>Rows [first, first + count) of the named columns, one string array per column.</summary>

@@ -52,9 +52,6 @@ upload() {
   grep -q '"rows"' "$work/upload.json" || { cat "$work/upload.json" >&2; die "the upload failed"; }
   scripts/db.sh psql -tA -c "SELECT main_table FROM _realtime.metadata_tables WHERE user_id = '$user_id' AND table_name LIKE '$2%' ORDER BY id LIMIT 1"
 }
-# CPU seconds the app has used so far (user + system): on a shared machine the wall time of a step
-# includes waiting for a core, its CPU time does not.
-app_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$app_pid/stat"; }
 # Times one POST to the workflow (form fields as curl arguments); fails on any status but 200.
 step() {
   local label="$1" path="$2"; shift 2

@@ -26,13 +26,14 @@ public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymization
             row.kept_rows is null ? null : RowMask.FromBytes(row.kept_rows));
     }
 
-    public async Task StartAsync(WorkspaceState state, SourceLayout layout, int[]? rowIds, IReadOnlyList<ColumnBlock>? blocks, CancellationToken ct)
+    public async Task<Guid> StartAsync(WorkspaceState state, SourceLayout layout, int[]? rowIds, IReadOnlyList<ColumnBlock>? blocks, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(layout);
         _loaded = null;
         // Every start writes new blocks: a new name for them, so decoded columns kept in memory never outlive them.
-        state = state with { Source = state.Source is { } source ? source with { Copy = Guid.NewGuid() } : null };
+        var copy = Guid.NewGuid();
+        state = state with { Source = state.Source is { } source ? source with { Copy = copy } : null };
         var parameters = new
         {
             user = UserId(),
@@ -50,6 +51,7 @@ public sealed class AnonymizationWorkspaceStore(IUserClient db) : IAnonymization
             if (blocks is not null) await WorkspaceColumnBlocks.WriteAsync(s, blocks);
             return true;
         }, ct);
+        return copy;
     }
 
     public async Task SaveStateAsync(WorkspaceState state, CancellationToken ct, bool setKeptRows = false, RowMask? keptRows = null)

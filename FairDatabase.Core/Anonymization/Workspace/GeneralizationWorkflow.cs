@@ -39,7 +39,7 @@ public interface IGeneralizationWorkflow
 /// the one column it maps. Starting parses an upload once into column blocks, or scans a stored
 /// dataset once for its statistics without copying it.
 /// </summary>
-public sealed class GeneralizationWorkflow(IAnonymizationWorkspaceStore store, IStoredDatasetSource datasets, IWorkingCopyLoader loader) : IGeneralizationWorkflow
+public sealed class GeneralizationWorkflow(IAnonymizationWorkspaceStore store, IStoredDatasetSource datasets, IWorkingCopyLoader loader, DecodedColumnCache cache) : IGeneralizationWorkflow
 {
     public async Task<WorkflowView> GetAsync(CancellationToken ct) => await WorkflowView.ForAsync(await loader.OpenAsync(ct), ct);
 
@@ -58,7 +58,9 @@ public sealed class GeneralizationWorkflow(IAnonymizationWorkspaceStore store, I
     {
         if (await datasets.ScanAsync(name, ct) is not { } scan) return null;
         var state = new WorkspaceState { Step = WorkflowStep.DropIdentifiers, Source = new WorkspaceSource(WorkspaceSource.DatasetKind, name) };
-        await store.StartAsync(state, scan.Layout, scan.RowIds, scan.Blocks, ct);
+        var copy = await store.StartAsync(state, scan.Layout, scan.RowIds, scan.Blocks, ct);
+        // The pass just decoded the few-valued columns: the first steps need not read them back.
+        foreach (var (ordinal, column) in scan.Kept) cache.Keep(copy, ordinal, column);
         return await GetAsync(ct);
     }
 

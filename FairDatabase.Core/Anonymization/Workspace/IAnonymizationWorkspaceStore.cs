@@ -11,8 +11,11 @@ public interface IAnonymizationWorkspaceStore
     /// <summary>Null when the user has no working copy.</summary>
     Task<StoredWorkspace?> LoadAsync(CancellationToken ct);
 
-    /// <summary>Replaces the working copy by a new one over a new source with its column blocks (all of an uploaded CSV's, a stored dataset's compact ones).</summary>
-    Task StartAsync(WorkspaceState state, SourceLayout layout, int[]? rowIds, IReadOnlyList<ColumnBlock>? blocks, CancellationToken ct);
+    /// <summary>
+    /// Replaces the working copy by a new one over a new source with its column blocks (all of an
+    /// uploaded CSV's, a stored dataset's compact ones); returns the new start's name (<see cref="WorkspaceSource.Copy"/>).
+    /// </summary>
+    Task<Guid> StartAsync(WorkspaceState state, SourceLayout layout, int[]? rowIds, IReadOnlyList<ColumnBlock>? blocks, CancellationToken ct);
 
     /// <summary>Stores the recipe; the kept-row mask is replaced only when <paramref name="setKeptRows"/> (null clears it).</summary>
     Task SaveStateAsync(WorkspaceState state, CancellationToken ct, bool setKeptRows = false, RowMask? keptRows = null);

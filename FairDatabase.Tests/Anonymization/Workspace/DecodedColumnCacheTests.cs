@@ -63,4 +63,21 @@ public sealed class DecodedColumnCacheTests
         var reopened = (await new WorkingCopyLoader(Store(owner), Clients.User(owner), cache).OpenAsync(Ct))!;
         await Assert.ThrowsAsync<WorkingCopySourceGoneException>(() => reopened.ReadAsync(["age", "sex"], Ct));
     }
+
+    [Fact]
+    public async Task A_start_from_a_dataset_keeps_the_columns_it_decoded_exactly_as_their_blocks_read_back()
+    {
+        var owner = await TestDatabase.CreateUserAsync();
+        var name = await CreateTwoChunkDatasetAsync(owner);
+        await Workflow(owner).StartFromDatasetAsync(name, Ct);
+        using var empty = new DecodedColumnCache();
+        var fromBlocks = await (await new WorkingCopyLoader(Store(owner), Clients.User(owner), empty).OpenAsync(Ct))!.ReadAsync(["age", "sex"], Ct);
+
+        await ForgetBlocksAsync(owner);
+        var fromStart = await (await Loader(owner).OpenAsync(Ct))!.ReadAsync(["age", "sex"], Ct);
+
+        Assert.Equal(["34|F", "61|"], Tables.Lines(fromStart));
+        Assert.Equal(Tables.Lines(fromBlocks), Tables.Lines(fromStart));
+        Assert.Equal(fromBlocks.Column("sex").Values, fromStart.Column("sex").Values);
+    }
 }

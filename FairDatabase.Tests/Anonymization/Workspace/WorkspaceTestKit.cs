@@ -31,7 +31,7 @@ internal static class WorkspaceTestKit
     public static GeneralizationWorkflow Workflow(Guid user)
     {
         var store = Store(user);
-        return new(store, Scanner(user), new WorkingCopyLoader(store, Clients.User(user), ColumnCache));
+        return new(store, Scanner(user), new WorkingCopyLoader(store, Clients.User(user), ColumnCache), ColumnCache);
     }
 
     public static PrivacyWorkbench Workbench(Guid user)

@@ -7,7 +7,11 @@ namespace FairDatabase.Core.Anonymization.Workspace.Sources;
 public sealed record StoredDataset(string Name, IReadOnlyList<string> Tables);
 
 /// <summary>What the start pass over a stored dataset found: layout and statistics, row ids, and the compact copy of its few-valued columns.</summary>
-public sealed record StoredDatasetScan(SourceLayout Layout, int[] RowIds, IReadOnlyList<ColumnBlock> Blocks);
+public sealed record StoredDatasetScan(SourceLayout Layout, int[] RowIds, IReadOnlyList<ColumnBlock> Blocks)
+{
+    /// <summary>The few-valued columns as decoded columns, by their position in the layout (what <see cref="Blocks"/> encode).</summary>
+    public IReadOnlyList<(int Ordinal, AnonColumn Column)> Kept { get; init; } = [];
+}
 
 /// <summary>The user's stored datasets as starting points, and the one pass that starts a working copy from one.</summary>
 public interface IStoredDatasetSource
@@ -68,13 +72,15 @@ public sealed class StoredDatasetScanner(IUserClient db, IUserTableCatalog catal
         if (ids.Skip(1).Any(other => !ids[0].AsSpan().SequenceEqual(other)))
             throw new AnonymizationValidationException($"The tables of dataset '{name}' do not hold the same rows.");
         var blocks = new List<ColumnBlock>();
+        var kept = new List<(int, AnonColumn)>();
         for (var i = 0; i < chunks.Count; i++)
             foreach (var (index, column) in scans[i].Compact.Kept(chunks[i].Columns.Select(c => c.Name).ToList()))
             {
                 columns[offsets[i] + index] = columns[offsets[i] + index] with { Copied = true };
                 blocks.AddRange(WorkspaceColumnBlocks.Encode(column, offsets[i] + index));
+                kept.Add((offsets[i] + index, column));
             }
-        return new StoredDatasetScan(new SourceLayout(ids[0].Length, columns, stats.Build()), ids[0], blocks);
+        return new StoredDatasetScan(new SourceLayout(ids[0].Length, columns, stats.Build()), ids[0], blocks) { Kept = kept };
     }
 
     private Task<(int[] Ids, CompactColumnCollector Compact)> ScanChunkAsync(

@@ -133,39 +133,9 @@ public sealed class CopyTextReader : IAsyncDisposable
     private int Unescape(ReadOnlySpan<byte> raw)
     {
         if (_scratch.Length < raw.Length) _scratch = new byte[Math.Max(raw.Length, _scratch.Length * 2)];
-        var length = 0;
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var b = raw[i];
-            if (b != (byte)'\\' || i + 1 == raw.Length)
-            {
-                _scratch[length++] = b;
-                continue;
-            }
-            var next = raw[++i];
-            _scratch[length++] = next switch
-            {
-                (byte)'b' => 0x08,
-                (byte)'f' => 0x0C,
-                (byte)'n' => 0x0A,
-                (byte)'r' => 0x0D,
-                (byte)'t' => 0x09,
-                (byte)'v' => 0x0B,
-                >= (byte)'0' and <= (byte)'7' => Octal(raw, ref i),
-                _ => next, // a backslash, or any other byte standing for itself
-            };
-        }
+        var length = CopyTextEscapes.Unescape(raw, _scratch);
         (_fieldSource, _fieldStart, _fieldLength) = (_scratch, 0, length);
         return length;
-    }
-
-    // Up to three octal digits from raw[i]; i is left on the last one.
-    private static byte Octal(ReadOnlySpan<byte> raw, ref int i)
-    {
-        var value = raw[i] - '0';
-        for (var digits = 1; digits < 3 && i + 1 < raw.Length && raw[i + 1] is >= (byte)'0' and <= (byte)'7'; digits++)
-            value = (value * 8) + (raw[++i] - '0');
-        return (byte)value;
     }
 
     // Moves the unread bytes to the front, grows the buffer when they fill it, and reads more; false at the end.

@@ -21,11 +21,11 @@ public sealed class ColumnStatisticsService(IUserClient db, IColumnStatisticsSto
         var layout = await DatasetLayout.LoadAsync(db, datasetId, ct);
         if (layout is null) return null;
         var claim = await store.ClaimAsync(datasetId, ct);
-        var json = JsonSerializer.Serialize(await calculator.ComputeAsync(layout, ct));
+        var json = JsonSerializer.Serialize(await calculator.ComputeAsync(layout, ct), ExploreJson.Default.IReadOnlyListColumnStatistics);
         if (claim is { } owned) await store.SaveAsync(datasetId, owned, json, ct); // a grantee's figures are not kept
         return json;
     }
 
     public async Task<IReadOnlyList<ColumnStatistics>?> GetAsync(Guid datasetId, CancellationToken ct) =>
-        await GetJsonAsync(datasetId, ct) is { } json ? JsonSerializer.Deserialize<List<ColumnStatistics>>(json) : null;
+        await GetJsonAsync(datasetId, ct) is { } json ? JsonSerializer.Deserialize(json, ExploreJson.Default.ListColumnStatistics) : null;
 }

@@ -45,60 +45,89 @@ public sealed class TableExporter(IUserClient db)
     }
 
     /// <summary>
-    /// One CSV of a whole dataset: its chunk tables side by side, joined on rowid (every chunk has a
-    /// row for each dataset row), the id column once, in the order given (chunk order); the header
-    /// is the first table's followed by each further table's without its id column.
+    /// One CSV of a whole dataset: its chunk tables side by side (every chunk has a row for each
+    /// dataset row), the id column once, in the order given (chunk order); the header is the first
+    /// table's followed by each further table's without its id column. Each batch reads every chunk
+    /// on its own and joins the records here: one query over all chunks would name more columns
+    /// than PostgreSQL allows in a target list (1,664), which a 2,005-column dataset exceeds.
     /// </summary>
     public async Task WriteCsvAsync(IReadOnlyList<ExportTable> chunks, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, Utf8NoBom, bufferSize: 1 << 16);
         if (chunks.Count == 0) return;
         await writer.WriteAsync(CsvLine(chunks.SelectMany((c, i) => i == 0 ? c.Header : c.Header.Skip(1))).AsMemory(), ct);
-        var select = chunks.SelectMany((c, i) => (i == 0 ? c.Table.VisibleColumns : c.Table.VisibleColumns.Skip(1))
-            .Select(column => $"c{i}.{SqlIdentifier.Quote(column)}")).ToList();
-        var first = SqlIdentifier.Qualified("_realtime", chunks[0].Table.Name) + " c0";
-        var from = first + string.Concat(chunks.Skip(1).Select((c, i) =>
-            $" LEFT JOIN {SqlIdentifier.Qualified("_realtime", c.Table.Name)} c{i + 1} ON c{i + 1}.rowid = c0.rowid"));
-        await CopyRowsAsync(string.Join(", ", select), from, first, select.Count, writer, ct);
+        var selects = chunks.Select((c, i) => $"c0.rowid, {string.Join(", ", (i == 0 ? c.Table.VisibleColumns : c.Table.VisibleColumns.Skip(1)).Select(column => "c0." + SqlIdentifier.Quote(column)))}").ToList();
+        var froms = chunks.Select(c => SqlIdentifier.Qualified("_realtime", c.Table.Name) + " c0").ToList();
+        await CopyBatchesAsync(froms[0], chunks.Sum(c => c.Table.VisibleColumns.Count()), writer, async (after, until) =>
+        {
+            var records = new List<List<string>>();
+            for (var i = 0; i < chunks.Count; i++)
+                records.Add(CopyCsvRecords.Split(await CopyCsvAsync(selects[i], froms[i], after, until, ct)));
+            if (records.Any(r => r.Count != records[0].Count))
+                throw new InvalidDataException("The tables of this dataset do not hold the same rows.");
+            var joined = new StringBuilder();
+            for (var row = 0; row < records[0].Count; row++)
+            {
+                var rowId = CopyCsvRecords.FirstField(records[0][row]);
+                for (var i = 0; i < records.Count; i++)
+                {
+                    if (CopyCsvRecords.FirstField(records[i][row]) != rowId) throw new InvalidDataException("The tables of this dataset do not hold the same rows.");
+                    if (i > 0) joined.Append(',');
+                    joined.Append(CopyCsvRecords.AfterFirstField(records[i][row]));
+                }
+                joined.Append('\n');
+            }
+            return joined;
+        }, ct);
     }
 
     private Task CopyRowsAsync(UserTable table, StreamWriter writer, CancellationToken ct)
     {
         var visible = table.VisibleColumns.ToList();
         var from = SqlIdentifier.Qualified("_realtime", table.Name) + " c0";
-        return CopyRowsAsync(string.Join(", ", visible.Select(c => "c0." + SqlIdentifier.Quote(c))), from, from, visible.Count, writer, ct);
+        var select = string.Join(", ", visible.Select(c => "c0." + SqlIdentifier.Quote(c)));
+        return CopyBatchesAsync(from, visible.Count, writer, (after, until) => CopyCsvAsync(select, from, after, until, ct), ct);
     }
 
-    /// <param name="select">The column list, over <paramref name="from"/> whose first table is aliased <c>c0</c>.</param>
-    /// <param name="rangeFrom">That first table alone (aliased <c>c0</c>), whose rowids set the windows.</param>
-    private async Task CopyRowsAsync(string select, string from, string rangeFrom, int columnCount, StreamWriter writer, CancellationToken ct)
+    /// <summary>
+    /// Reads the rows a batch at a time (<paramref name="batch"/> gets a rowid window and returns
+    /// its CSV), each batch read whole before it is written.
+    /// </summary>
+    /// <param name="rangeFrom">The table (aliased <c>c0</c>) whose rowids set the windows.</param>
+    private async Task CopyBatchesAsync(string rangeFrom, int columnCount, StreamWriter writer, Func<long, long, Task<StringBuilder>> batch, CancellationToken ct)
     {
         long rowsPerBatch = Math.Clamp(BatchCells / Math.Max(1, columnCount), 50, 50_000);
         // Fixed rowid windows between the first and last row (rowid is a serial, so windows are
         // nearly full). Asking for "the next N rows" instead would make PostgreSQL sort the whole
-        // table per batch when it has no statistics yet for a fresh upload.
+        // table per batch when it has no statistics for the table.
         var (first, last) = await db.RunOnceAsync(async s =>
             (await s.ExecuteScalarAsync<long?>($"SELECT min(c0.rowid)::bigint FROM {rangeFrom}"),
              await s.ExecuteScalarAsync<long?>($"SELECT max(c0.rowid)::bigint FROM {rangeFrom}")), ct);
         if (first is null || last is null) return;
-        var batch = new StringBuilder();
         for (var after = first.Value - 1; after < last.Value; after += rowsPerBatch)
         {
-            batch.Clear();
-            // Both bounds are numbers this code produced; COPY takes no parameters.
-            var sql = FormattableString.Invariant(
-                $"COPY (SELECT {select} FROM {from} WHERE c0.rowid > {after} AND c0.rowid <= {after + rowsPerBatch} ORDER BY c0.rowid) TO STDOUT (FORMAT csv)");
-            await db.RunOnceAsync(async s =>
-            {
-                using var reader = await s.Connection.BeginTextExportAsync(sql, ct);
-                var buffer = new char[1 << 16];
-                int read;
-                while ((read = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0) batch.Append(buffer, 0, read);
-                return true;
-            }, ct);
-            // The transaction has ended: the client may now take its time.
-            foreach (var chunk in batch.GetChunks()) await writer.WriteAsync(chunk, ct);
+            var csv = await batch(after, after + rowsPerBatch);
+            // The batch's transactions have ended: the client may now take its time.
+            foreach (var chunk in csv.GetChunks()) await writer.WriteAsync(chunk, ct);
         }
+    }
+
+    /// <summary>PostgreSQL's CSV of the rows in (<paramref name="after"/>, <paramref name="until"/>], in rowid order, read in one short transaction.</summary>
+    private async Task<StringBuilder> CopyCsvAsync(string select, string from, long after, long until, CancellationToken ct)
+    {
+        // Both bounds are numbers this code produced; COPY takes no parameters.
+        var sql = FormattableString.Invariant(
+            $"COPY (SELECT {select} FROM {from} WHERE c0.rowid > {after} AND c0.rowid <= {until} ORDER BY c0.rowid) TO STDOUT (FORMAT csv)");
+        var csv = new StringBuilder();
+        await db.RunOnceAsync(async s =>
+        {
+            using var reader = await s.Connection.BeginTextExportAsync(sql, ct);
+            var buffer = new char[1 << 16];
+            int read;
+            while ((read = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0) csv.Append(buffer, 0, read);
+            return true;
+        }, ct);
+        return csv;
     }
 
     /// <summary>One CSV record, quoting as PostgreSQL's CSV output does (so the header matches the rows).</summary>

@@ -21,13 +21,17 @@ public sealed record DatasetLineage(
     public IReadOnlyList<ColumnMapping> Mappings => WorkspaceState.FromJson(RecipeJson).Mappings;
 }
 
-/// <summary>The recipe as it may be published: the workflow state without any DP secret or seed.</summary>
+/// <summary>
+/// The recipe as it may be published: the workflow state without any DP secret or seed, and
+/// without the name of the working copy's start (an internal cache key that says nothing about the data).
+/// </summary>
 public static class PublishableRecipe
 {
     public static string From(WorkspaceState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var node = JsonNode.Parse(state.ToJson())!.AsObject();
+        (node["source"] as JsonObject)?.Remove("copy");
         if (node["perturbations"] is JsonArray steps)
             foreach (var step in steps.OfType<JsonObject>())
                 step.Remove("secret");
